@@ -1,0 +1,4 @@
+export * from './entities/index.js';
+export * from './migrations/index.js';
+export * from './data-source.js';
+export * from './prepare.js';
