@@ -129,6 +129,10 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         indexed_at timestamptz NOT NULL DEFAULT now(),
         document tsvector NOT NULL
       )`);
+    // OR-combines the tsqueries of several text search configurations in one expression.
+    await runner.query(
+      `CREATE AGGREGATE tsquery_or_agg(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)`,
+    );
     await runner.query(`CREATE INDEX search_documents_document_idx ON search_documents USING gin (document)`);
     await runner.query(
       `CREATE INDEX search_documents_published_idx ON search_documents (published_at DESC, article_id DESC)`,
@@ -140,6 +144,7 @@ export class InitialSchema1764200000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP AGGREGATE IF EXISTS tsquery_or_agg(tsquery)`);
     for (const table of [
       'search_documents',
       'article_enrichments',

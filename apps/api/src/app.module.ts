@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RuntimeModule } from '#platform';
+import type { JsonLogger } from '#observability';
+import type { ApiEnv } from './env.js';
+import { FeedsModule } from './feeds/feeds.module.js';
+import { SearchModule } from './search/search.module.js';
+
+@Module({})
+export class AppModule {
+  static forEnv(env: ApiEnv, logger: JsonLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.forService({ service: 'api', env, logger, producer: false }),
+        SearchModule,
+        FeedsModule,
+      ],
+    };
+  }
+}
