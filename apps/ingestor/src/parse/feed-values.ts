@@ -1,0 +1,60 @@
+import type { FeedPerson } from './types.js';
+
+/** Small value normalisers shared by the format readers. */
+
+export function resolveUrl(raw: string | undefined, base: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!base) return value;
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+export function uniqueNonEmpty(values: ReadonlyArray<string | undefined>): string[] {
+  const seen = new Set<string>();
+  for (const value of values) {
+    const trimmed = value?.trim();
+    if (trimmed) seen.add(trimmed);
+  }
+  return [...seen];
+}
+
+const EMAIL = /[^\s()<>"]+@[^\s()<>"]+\.[^\s()<>"]+/;
+
+/**
+ * RSS author fields mix names and addresses: `jo@example.org (Jo Bloggs)`, `Jo Bloggs
+ * <jo@example.org>`, `Jo Bloggs`, `jo@example.org`.
+ */
+export function parsePerson(raw: string | undefined): FeedPerson | undefined {
+  const text = raw?.trim();
+  if (!text) return undefined;
+  const email = EMAIL.exec(text)?.[0];
+  if (!email) return { name: text };
+  const name = text
+    .replace(email, '')
+    .replace(/[()<>]/g, ' ')
+    .replace(/^mailto:/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return name
+    ? { name, email: email.replace(/^mailto:/i, '') }
+    : { email: email.replace(/^mailto:/i, '') };
+}
+
+export function positiveInteger(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const value = Number.parseInt(raw.trim(), 10);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export function firstImageInHtml(
+  html: string | undefined,
+  base: string | undefined,
+): string | undefined {
+  if (!html || !html.includes('<img')) return undefined;
+  const match = /<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(html);
+  return match ? resolveUrl(match[1], base) : undefined;
+}

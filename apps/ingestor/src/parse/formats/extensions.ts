@@ -1,0 +1,102 @@
+import type { FeedEnclosure, FeedImage, FeedPerson } from '../types.js';
+import { positiveInteger, resolveUrl, uniqueNonEmpty } from '../feed-values.js';
+import {
+  childNamed,
+  childrenNamed,
+  firstValue,
+  textContent,
+  type NsKey,
+} from '../xml/xml-query.js';
+import type { XmlElement } from '../xml/xml-tree.js';
+
+/** Media RSS, iTunes, Dublin Core and Atom-in-RSS readers shared by the RSS and Atom readers. */
+
+export function mediaEnclosures(element: XmlElement): FeedEnclosure[] {
+  const contents = [
+    ...childrenNamed(element, 'media', 'content'),
+    ...childrenNamed(element, 'media', 'group').flatMap((group) =>
+      childrenNamed(group, 'media', 'content'),
+    ),
+  ];
+  const enclosures: FeedEnclosure[] = [];
+  for (const content of contents) {
+    const url = resolveUrl(content.attrs['url'], content.base);
+    if (!url) continue;
+    enclosures.push(
+      compact({
+        url,
+        type: content.attrs['type'],
+        length: positiveInteger(content.attrs['fileSize']),
+        medium: content.attrs['medium'],
+      }),
+    );
+  }
+  return enclosures;
+}
+
+export function mediaImage(element: XmlElement): FeedImage | undefined {
+  const thumbnail =
+    childNamed(element, 'media', 'thumbnail') ??
+    childrenNamed(element, 'media', 'group')
+      .map((group) => childNamed(group, 'media', 'thumbnail'))
+      .find(Boolean);
+  const url = resolveUrl(thumbnail?.attrs['url'], thumbnail?.base);
+  if (url) return { url };
+  const image = mediaEnclosures(element).find(
+    (enclosure) => enclosure.medium === 'image' || enclosure.type?.startsWith('image/'),
+  );
+  return image ? { url: image.url } : undefined;
+}
+
+export function itunesImage(element: XmlElement): FeedImage | undefined {
+  const image = childNamed(element, 'itunes', 'image');
+  const url = resolveUrl(image?.attrs['href'] ?? (image && textContent(image)), image?.base);
+  return url ? { url } : undefined;
+}
+
+export function dublinCoreCreators(element: XmlElement): FeedPerson[] {
+  return uniqueNonEmpty(
+    [
+      ...childrenNamed(element, 'dc', 'creator'),
+      ...childrenNamed(element, 'dc', 'contributor'),
+    ].map(textContent),
+  ).map((name) => ({ name }));
+}
+
+export function itunesCategories(element: XmlElement): string[] {
+  const names: string[] = [];
+  const visit = (parent: XmlElement): void => {
+    for (const category of childrenNamed(parent, 'itunes', 'category')) {
+      if (category.attrs['text']) names.push(category.attrs['text']);
+      visit(category);
+    }
+  };
+  visit(element);
+  return names;
+}
+
+export function atomPeople(element: XmlElement, ns: NsKey, tag: string): FeedPerson[] {
+  return childrenNamed(element, ns, tag)
+    .map((person) =>
+      compact({
+        name: firstValue(person, [[ns, 'name']]),
+        email: firstValue(person, [[ns, 'email']]),
+        uri: resolveUrl(
+          firstValue(person, [
+            [ns, 'uri'],
+            [ns, 'url'],
+            [ns, 'homepage'],
+          ]),
+          person.base,
+        ),
+      }),
+    )
+    .filter((person) => person.name || person.email || person.uri);
+}
+
+/** Drops undefined properties so objects compare and serialise cleanly. */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  return out as T;
+}
