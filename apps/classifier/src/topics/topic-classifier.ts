@@ -1,0 +1,72 @@
+import { LinearModel } from '../model/linear-model.js';
+import { readModelFile } from '../model/paths.js';
+import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
+import { topicFeatures, topicSkeleton } from './features.js';
+
+export const TOPIC_MODEL_FILE = 'topics.bin.gz';
+
+export interface TopicScore {
+  code: string;
+  label: string;
+  score: number;
+}
+
+export interface TopicOptions {
+  /** Topics scoring below this are left out (the best one is always kept when text exists). */
+  minScore?: number;
+}
+
+export class TopicClassifier {
+  private readonly scratch = { buf: new Uint32Array(16384) };
+  private readonly minScore: number;
+
+  constructor(
+    readonly model: LinearModel,
+    readonly taxonomy: Taxonomy,
+    options: TopicOptions = {},
+  ) {
+    this.minScore = options.minScore ?? 0.2;
+  }
+
+  static load(options?: TopicOptions): TopicClassifier {
+    return new TopicClassifier(
+      LinearModel.deserialize(readModelFile(TOPIC_MODEL_FILE)),
+      Taxonomy.load(),
+      options,
+    );
+  }
+
+  /** Probability per SIB category (the model's own labels). */
+  categories(text: string): Map<string, number> {
+    const n = topicFeatures(topicSkeleton(text), this.scratch);
+    if (n === 0) return new Map();
+    const probs = this.model.probabilities(this.scratch.buf, n);
+    return new Map(this.model.header.labels.map((l, i) => [l, probs[i]]));
+  }
+
+  bestCategory(text: string): string | undefined {
+    let best: string | undefined;
+    let bestScore = -1;
+    for (const [label, p] of this.categories(text)) {
+      if (p > bestScore) [best, bestScore] = [label, p];
+    }
+    return best;
+  }
+
+  /** IPTC Media Topics, best first: subject scores add up their categories' probabilities. */
+  topics(text: string): TopicScore[] {
+    const scores = new Map<string, number>();
+    for (const [category, p] of this.categories(text)) {
+      const mapping = SIB_TO_IPTC[category];
+      if (!mapping) continue;
+      scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);
+      if (mapping.narrow) scores.set(mapping.narrow, (scores.get(mapping.narrow) ?? 0) + p);
+    }
+    const ranked = [...scores]
+      .map(([code, score]) => ({ code: MEDTOP + code, label: this.taxonomy.label(code), score }))
+      .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+    return ranked
+      .filter((t, i) => i === 0 || t.score >= this.minScore)
+      .map((t) => ({ ...t, score: Math.round(t.score * 1000) / 1000 }));
+  }
+}
