@@ -9,6 +9,7 @@ export type FetchErrorKind =
   | 'redirect_loop'
   | 'http_status'
   | 'decode'
+  | 'aborted'
   | 'network';
 
 export interface FetchErrorDetails {
