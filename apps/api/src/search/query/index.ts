@@ -14,3 +14,19 @@ export {
   type CompileOptions,
 } from './compile.js';
 export { searchConfigsFor } from './configs.js';
+export { createCursorCodec, type CursorCodec, type SearchCursor } from './cursor.js';
+export {
+  parseFilters,
+  hasFilters,
+  FILTER_NAMES,
+  type SearchFilters,
+  type FilterVocabulary,
+} from './filters.js';
+export {
+  parseSearchRequest,
+  searchContext,
+  type SearchRequest,
+  type SearchRequestOptions,
+  type SearchSort,
+} from './request.js';
+export type { RawParams } from './params.js';
