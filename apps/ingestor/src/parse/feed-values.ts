@@ -5,12 +5,30 @@ import type { FeedPerson } from './types.js';
 export function resolveUrl(raw: string | undefined, base: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  if (!base) return value;
+  // Absolute URLs are kept exactly as published (no normalising of a trailing slash or case).
+  if (!base || ABSOLUTE.test(value)) return value;
   try {
     return new URL(value, base).href;
   } catch {
     return value;
   }
+}
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
+const URL_ATTRIBUTE = /(\s(?:href|src|poster|cite)\s*=\s*)(["'])(.*?)\2/gi;
+
+/** Makes relative `href`/`src` URLs inside HTML absolute, so the HTML stands on its own. */
+export function absolutizeHtml(
+  html: string | undefined,
+  base: string | undefined,
+): string | undefined {
+  if (!html || !base || !/\s(?:href|src|poster|cite)\s*=/i.test(html)) return html;
+  return html.replace(
+    URL_ATTRIBUTE,
+    (whole, prefix: string, quote: string, url: string) =>
+      `${prefix}${quote}${resolveUrl(url, base) ?? url}${quote}`,
+  );
 }
 
 export function uniqueNonEmpty(values: ReadonlyArray<string | undefined>): string[] {

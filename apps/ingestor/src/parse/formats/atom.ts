@@ -1,17 +1,18 @@
 import type { FeedEntry, FeedImage, FeedPerson, ParsedFeed } from '../types.js';
 import { parseFeedDate } from '../dates/parse-feed-date.js';
-import { firstImageInHtml, resolveUrl, uniqueNonEmpty } from '../feed-values.js';
+import { absolutizeHtml, firstImageInHtml, resolveUrl, uniqueNonEmpty } from '../feed-values.js';
 import {
   childNamed,
   childrenNamed,
   innerXml,
+  innerXmlEscaped,
   nsKey,
   textContent,
   type NsKey,
 } from '../xml/xml-query.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import { atomPeople, compact, itunesImage, mediaEnclosures, mediaImage } from './extensions.js';
-import { atomLinks, dedupePeople } from './rss.js';
+import { atomLinks, dedupePeople, linkHref } from './rss.js';
 
 const ATOM_03 = 'http://purl.org/atom/ns#';
 
@@ -31,7 +32,7 @@ export function readAtom(feed: XmlElement): ParsedFeed {
     feedUrl: links.find((link) => link.rel === 'self')?.href,
     language: feed.lang,
     copyright: textConstruct(childNamed(feed, ns, 'rights') ?? childNamed(feed, ns, 'copyright')),
-    generator: textContent(childNamed(feed, ns, 'generator') ?? emptyElement).trim() || undefined,
+    generator: generatorOf(childNamed(feed, ns, 'generator')),
     updated: parseFeedDate(dateText(feed, ns, ['updated', 'modified'])),
     published: parseFeedDate(dateText(feed, ns, ['published', 'issued'])),
     authors: dedupePeople(authors),
@@ -41,16 +42,6 @@ export function readAtom(feed: XmlElement): ParsedFeed {
     entries: childrenNamed(feed, ns, 'entry').map((entry) => readEntry(entry, ns)),
   });
 }
-
-const emptyElement: XmlElement = {
-  name: '',
-  local: '',
-  ns: '',
-  attrs: {},
-  children: [],
-  base: undefined,
-  lang: undefined,
-};
 
 interface Link {
   readonly href: string;
@@ -62,7 +53,7 @@ interface Link {
 function linksOf(element: XmlElement, ns: NsKey): Link[] {
   if (ns === 'atom') return atomLinks(element);
   return childrenNamed(element, '', 'link').flatMap((link) => {
-    const href = resolveUrl(link.attrs['href'], link.base);
+    const href = linkHref(link);
     return href
       ? [compact({ href, rel: link.attrs['rel']?.trim() || 'alternate', type: link.attrs['type'] })]
       : [];
@@ -75,22 +66,46 @@ function alternateLink(links: readonly Link[]): string | undefined {
   return (html ?? alternates[0])?.href;
 }
 
-/** Reads an Atom text construct: text, html, xhtml (inline markup), 0.3 base64 and escaped modes. */
+/**
+ * Reads an Atom text construct: text, html, xhtml (inline markup), 0.3 base64 and escaped modes,
+ * and non-text MIME types (base64 per RFC 4287). Relative URLs in markup are made absolute
+ * against the construct's xml:base.
+ */
 export function textConstruct(element: XmlElement | undefined): string | undefined {
   if (!element) return undefined;
   const type = element.attrs['type']?.trim().toLowerCase() ?? 'text';
   const mode = element.attrs['mode']?.trim().toLowerCase();
   let value: string;
-  if (mode === 'base64') value = decodeBase64(textContent(element));
-  else if (type === 'xhtml' || type === 'application/xhtml+xml') value = xhtmlBody(element);
+  if (mode === 'base64' || isBinaryMediaType(type)) value = decodeBase64(textContent(element));
+  else if (type === 'xhtml' || /[/+]xml$/.test(type)) value = xhtmlBody(element);
   else value = innerXml(element);
-  return value.trim() || undefined;
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return type === 'text' || type === 'text/plain' ? trimmed : absolutizeHtml(trimmed, element.base);
+}
+
+/** Media types whose content is base64 (RFC 4287 §4.1.3.3); unknown ones are read as text. */
+const BINARY_MEDIA_TYPE =
+  /^(?:image|audio|video|font|model)\/|^application\/(?:octet-stream|pdf|zip|gzip|x-tar|msword|vnd\.)/;
+
+function isBinaryMediaType(type: string): boolean {
+  return BINARY_MEDIA_TYPE.test(type);
 }
 
 function xhtmlBody(element: XmlElement): string {
   const elements = element.children.filter((child) => typeof child !== 'string');
   const onlyDiv = elements.length === 1 && elements[0]!.local === 'div' ? elements[0] : undefined;
-  return innerXml(onlyDiv ?? element);
+  return innerXmlEscaped(onlyDiv ?? element);
+}
+
+/** "Name v1.2 http://uri", as gofeed and most readers show it. */
+function generatorOf(element: XmlElement | undefined): string | undefined {
+  if (!element) return undefined;
+  const name = textContent(element).trim();
+  const version = element.attrs['version']?.trim();
+  const uri = (element.attrs['uri'] ?? element.attrs['url'])?.trim();
+  const parts = [name, version ? `v${version}` : '', uri ?? ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 function decodeBase64(text: string): string {
@@ -108,7 +123,7 @@ function dateText(element: XmlElement, ns: NsKey, names: readonly string[]): str
 function categoriesOf(element: XmlElement, ns: NsKey): string[] {
   return uniqueNonEmpty(
     childrenNamed(element, ns, 'category').map(
-      (category) => category.attrs['term'] ?? category.attrs['label'] ?? textContent(category),
+      (category) => category.attrs['label'] ?? category.attrs['term'] ?? textContent(category),
     ),
   );
 }
@@ -132,15 +147,18 @@ function readEntry(entry: XmlElement, ns: NsKey): FeedEntry {
   ];
   const imageUrl = firstImageInHtml(content ?? summary, contentElement?.base ?? entry.base);
   const authors: FeedPerson[] = atomPeople(entry, ns, 'author');
+  const updated = parseFeedDate(dateText(entry, ns, ['updated', 'modified']));
+  const idElement = childNamed(entry, ns, 'id');
   return compact({
-    guid: textContent(childNamed(entry, ns, 'id') ?? emptyElement).trim() || undefined,
+    guid: idElement && resolveUrl(textContent(idElement), idElement.base),
     title: textConstruct(childNamed(entry, ns, 'title')),
     link: alternateLink(links) ?? resolveUrl(contentElement?.attrs['src'], contentElement?.base),
     links: uniqueNonEmpty(
       links.filter((link) => link.rel !== 'enclosure').map((link) => link.href),
     ),
-    published: parseFeedDate(dateText(entry, ns, ['published', 'issued', 'created'])),
-    updated: parseFeedDate(dateText(entry, ns, ['updated', 'modified'])),
+    // An entry with only an update time was first published then, as far as anyone can tell.
+    published: parseFeedDate(dateText(entry, ns, ['published', 'issued', 'created'])) ?? updated,
+    updated,
     authors: dedupePeople(authors),
     categories: categoriesOf(entry, ns),
     summary,

@@ -1,5 +1,5 @@
 import type { FeedEnclosure, FeedImage, FeedPerson } from '../types.js';
-import { positiveInteger, resolveUrl, uniqueNonEmpty } from '../feed-values.js';
+import { parsePerson, positiveInteger, resolveUrl, uniqueNonEmpty } from '../feed-values.js';
 import {
   childNamed,
   childrenNamed,
@@ -54,13 +54,15 @@ export function itunesImage(element: XmlElement): FeedImage | undefined {
   return url ? { url } : undefined;
 }
 
+/** dc:creator, and the non-standard but common dc:author. */
 export function dublinCoreCreators(element: XmlElement): FeedPerson[] {
   return uniqueNonEmpty(
-    [
-      ...childrenNamed(element, 'dc', 'creator'),
-      ...childrenNamed(element, 'dc', 'contributor'),
-    ].map(textContent),
-  ).map((name) => ({ name }));
+    [...childrenNamed(element, 'dc', 'creator'), ...childrenNamed(element, 'dc', 'author')].map(
+      textContent,
+    ),
+  )
+    .map(parsePerson)
+    .filter((person) => person !== undefined);
 }
 
 export function itunesCategories(element: XmlElement): string[] {

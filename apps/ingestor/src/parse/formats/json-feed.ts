@@ -44,7 +44,7 @@ function parseObject(text: string): Json {
 }
 
 function versionOf(url: string | undefined): string {
-  return /version\/(\d+(?:\.\d+)?)/.exec(url ?? '')?.[1] ?? '';
+  return /(?:version\/|^)(\d+(?:\.\d+)?)/.exec(url ?? '')?.[1] ?? '';
 }
 
 function readItem(

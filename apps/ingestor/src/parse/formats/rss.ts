@@ -7,13 +7,21 @@ import type {
 } from '../types.js';
 import { parseFeedDate } from '../dates/parse-feed-date.js';
 import {
+  absolutizeHtml,
   firstImageInHtml,
   parsePerson,
   positiveInteger,
   resolveUrl,
   uniqueNonEmpty,
 } from '../feed-values.js';
-import { childNamed, childrenNamed, firstValue, textContent, valueOf } from '../xml/xml-query.js';
+import {
+  childNamed,
+  childrenNamed,
+  firstValue,
+  textContent,
+  valueOf,
+  type NsKey,
+} from '../xml/xml-query.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import {
   atomPeople,
@@ -70,11 +78,7 @@ export function readRss(root: XmlElement): ParsedFeed {
       ]),
     ),
     authors: channelAuthors(channel),
-    categories: uniqueNonEmpty([
-      ...childrenNamed(channel, '', 'category').map(valueOf),
-      ...childrenNamed(channel, 'dc', 'subject').map(valueOf),
-      ...itunesCategories(channel),
-    ]),
+    categories: rssCategories(channel),
     image: channelImage(root, channel),
     schedule: scheduleHints(channel),
     entries: items.map((item) => readItem(item, link)),
@@ -83,7 +87,9 @@ export function readRss(root: XmlElement): ParsedFeed {
 
 function rssVersion(root: XmlElement, channel: XmlElement): string {
   if (root.local === 'RDF' || root.local === 'rdf') {
-    return channel.ns === 'http://my.netscape.com/rdf/simple/0.9/' ? '0.9' : '1.0';
+    return /netscape\.com\/rdf\/simple\/0\.9/.test(`${channel.ns} ${root.attrs['xmlns'] ?? ''}`)
+      ? '0.9'
+      : '1.0';
   }
   return root.attrs['version']?.trim() ?? '';
 }
@@ -109,10 +115,17 @@ interface AtomLink {
   readonly length?: number;
 }
 
+/** An empty href is a reference to the base itself (RFC 3986), not a missing link. */
+export function linkHref(link: XmlElement): string | undefined {
+  const raw = link.attrs['href'];
+  if (raw === undefined) return undefined;
+  return raw.trim() === '' ? link.base : resolveUrl(raw, link.base);
+}
+
 export function atomLinks(element: XmlElement): AtomLink[] {
   const links: AtomLink[] = [];
   for (const link of childrenNamed(element, 'atom', 'link')) {
-    const href = resolveUrl(link.attrs['href'], link.base);
+    const href = linkHref(link);
     if (!href) continue;
     links.push(
       compact({
@@ -137,12 +150,44 @@ function channelAuthors(channel: XmlElement) {
 }
 
 function channelImage(root: XmlElement, channel: XmlElement): FeedImage | undefined {
-  const image = childNamed(channel, '', 'image') ?? childNamed(root, '', 'image');
-  const url =
-    image &&
-    resolveUrl(firstValue(image, [['', 'url']]) ?? image.attrs['rdf:resource'], image.base);
+  // RSS 1.0 describes the image beside the channel; the channel only points at it.
+  const image =
+    (root !== channel ? childNamed(root, '', 'image') : undefined) ??
+    childNamed(channel, '', 'image');
+  const url = image && resolveUrl(firstValue(image, [['', 'url']]), image.base);
   if (image && url) return compact({ url, title: firstValue(image, [['', 'title']]) });
-  return itunesImage(channel) ?? mediaImage(channel);
+  const fromDescription = firstImageInHtml(
+    firstValue(channel, [['', 'description']]),
+    channel.base,
+  );
+  return (
+    itunesImage(channel) ??
+    mediaImage(channel) ??
+    (fromDescription ? { url: fromDescription } : undefined)
+  );
+}
+
+/** Plain categories, then iTunes keywords and categories, Dublin Core subjects, atom:category. */
+function rssCategories(element: XmlElement): string[] {
+  const keywords = childrenNamed(element, 'itunes', 'keywords').flatMap((keywordList) =>
+    textContent(keywordList).split(','),
+  );
+  return uniqueNonEmpty([
+    ...childrenNamed(element, '', 'category').map(valueOf),
+    ...keywords,
+    ...itunesCategories(element),
+    ...childrenNamed(element, 'dc', 'subject').map(valueOf),
+    ...childrenNamed(element, 'atom', 'category').map((category) => category.attrs['term']),
+  ]);
+}
+
+/** An HTML field whose relative URLs are made absolute against the item's base. */
+function htmlValue(
+  element: XmlElement,
+  base: string | undefined,
+  candidates: ReadonlyArray<readonly [NsKey, string]>,
+): string | undefined {
+  return absolutizeHtml(firstValue(element, candidates), base);
 }
 
 const SY_PERIOD_MINUTES: Readonly<Record<string, number>> = {
@@ -186,13 +231,13 @@ function readItem(item: XmlElement, channelLinkUrl: string | undefined): FeedEnt
       ['', 'guid'],
       ['dc', 'identifier'],
     ]) ?? item.attrs['rdf:about']?.trim();
-  const summary = firstValue(item, [
+  const summary = htmlValue(item, base, [
     ['', 'description'],
     ['dc', 'description'],
     ['itunes', 'summary'],
     ['media', 'description'],
   ]);
-  const content = firstValue(item, [
+  const content = htmlValue(item, base, [
     ['content', 'encoded'],
     ['atom', 'content'],
     ['', 'encoded'],
@@ -221,14 +266,11 @@ function readItem(item: XmlElement, channelLinkUrl: string | undefined): FeedEnt
         ['atom', 'updated'],
         ['dcterms', 'modified'],
         ['', 'lastBuildDate'],
+        ['dc', 'date'],
       ]),
     ),
     authors: itemAuthors(item),
-    categories: uniqueNonEmpty([
-      ...childrenNamed(item, '', 'category').map(valueOf),
-      ...childrenNamed(item, 'dc', 'subject').map(valueOf),
-      ...itunesCategories(item),
-    ]),
+    categories: rssCategories(item),
     summary,
     content,
     enclosures,

@@ -19,6 +19,7 @@ const EXACT_NAMESPACES: ReadonlyMap<string, NsKey> = new Map<string, NsKey>([
   ['', ''],
   ['http://purl.org/rss/1.0/', ''],
   ['http://my.netscape.com/rdf/simple/0.9/', ''],
+  ['http://channel.netscape.com/rdf/simple/0.9/', ''],
   ['http://backend.userland.com/rss2', ''],
   ['http://blogs.law.harvard.edu/tech/rss', ''],
   ['http://www.w3.org/2005/atom', 'atom'],
@@ -149,7 +150,8 @@ function serialise(node: XmlNode): string {
   return `<${name}${attrs}>${innerXmlEscaped(node)}</${name}>`;
 }
 
-function innerXmlEscaped(element: XmlElement): string {
+/** Serialises the children as markup, always escaping text (XHTML content). */
+export function innerXmlEscaped(element: XmlElement): string {
   let out = '';
   for (const child of element.children) out += serialise(child);
   return out;
