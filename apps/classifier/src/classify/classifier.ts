@@ -1,0 +1,124 @@
+import { EntityRecognizer, type Entity } from '../entities/entities.js';
+import { minhash } from '../fingerprint/minhash.js';
+import { shingleHashes } from '../fingerprint/shingles.js';
+import { simhash } from '../fingerprint/simhash.js';
+import { LanguageDetector } from '../language/detect.js';
+import { PlaceRecognizer } from '../places/places.js';
+import { cleanText } from '../text/normalize.js';
+import { TopicClassifier } from '../topics/topic-classifier.js';
+
+export interface ArticleText {
+  title: string;
+  text: string;
+  feedLanguage?: string;
+}
+
+export interface Classification {
+  language: { code: string; confidence: number };
+  topics: { code: string; label: string; score: number }[];
+  places: {
+    countries: { code: string; name: string; score: number }[];
+    cities: { geonameId: number; name: string; countryCode: string; score: number }[];
+  };
+  entities: { name: string; type: 'person' | 'organisation' | 'other'; canonical?: string }[];
+  simhash: string;
+  minhash: number[];
+  classifierVersion: string;
+}
+
+export interface Classifier {
+  classify(a: ArticleText): Classification;
+}
+
+/** Bump when a model or rule changes so history can be reclassified. */
+export const CLASSIFIER_VERSION = 'clf-2026.11.1';
+
+/** Characters of body text the topic and entity stages read; the fingerprint reads more. */
+const BODY_CHARS = 3000;
+const FINGERPRINT_CHARS = 20_000;
+/** Below this language confidence the feed's declared language (if any) is trusted instead. */
+const FEED_LANGUAGE_FALLBACK = 0.6;
+
+export interface ClassifierParts {
+  language: LanguageDetector;
+  topics: TopicClassifier;
+  places: PlaceRecognizer;
+  entities: EntityRecognizer;
+}
+
+export function loadClassifierParts(): ClassifierParts {
+  return {
+    language: LanguageDetector.load(),
+    topics: TopicClassifier.load(),
+    places: PlaceRecognizer.load(),
+    entities: EntityRecognizer.load(),
+  };
+}
+
+export async function createClassifier(): Promise<Classifier> {
+  return classifierFrom(loadClassifierParts());
+}
+
+export function classifierFrom(parts: ClassifierParts): Classifier {
+  return {
+    classify: (article) => {
+      try {
+        return classifyWith(parts, article);
+      } catch {
+        // A model bug must not stall a partition: report "nothing known" instead.
+        return emptyClassification(article);
+      }
+    },
+  };
+}
+
+function classifyWith(parts: ClassifierParts, article: ArticleText): Classification {
+  const title = cleanText(article?.title, 1000);
+  const body = cleanText(article?.text, FINGERPRINT_CHARS);
+  const head = body.slice(0, BODY_CHARS);
+  const joined = title && head ? `${title}. ${head}` : title || head;
+  const language = pickLanguage(parts.language.detect(joined), article?.feedLanguage);
+  const placeSpans: { start: number; end: number }[] = [];
+  const places = parts.places.recognize(title, joined, language.code, placeSpans);
+  const entities: Entity[] = parts.entities.recognize(joined, language.code, {
+    exclude: placeSpans,
+  });
+  const shingles = shingleHashes(title && body ? `${title} ${body}` : title || body);
+  return {
+    language,
+    topics: joined ? parts.topics.topics(joined) : [],
+    places,
+    entities,
+    simhash: simhash(shingles),
+    minhash: minhash(shingles),
+    classifierVersion: CLASSIFIER_VERSION,
+  };
+}
+
+function pickLanguage(
+  detected: { code: string; confidence: number },
+  feedLanguage: string | undefined,
+): { code: string; confidence: number } {
+  const declared =
+    typeof feedLanguage === 'string' ? feedLanguage.trim().toLowerCase().split(/[-_]/)[0] : '';
+  if (detected.confidence >= FEED_LANGUAGE_FALLBACK || !/^[a-z]{2,3}$/.test(declared))
+    return detected;
+  if (detected.code === declared) return detected;
+  return {
+    code: declared,
+    confidence: Math.round(Math.max(0.3, detected.confidence) * 1000) / 1000,
+  };
+}
+
+export function emptyClassification(article?: Partial<ArticleText>): Classification {
+  const shingles = shingleHashes(cleanText(`${article?.title ?? ''} ${article?.text ?? ''}`, 2000));
+  return {
+    language: { code: 'und', confidence: 0 },
+    topics: [],
+    places: { countries: [], cities: [] },
+    entities: [],
+    simhash: simhash(shingles),
+    minhash: minhash(shingles),
+    classifierVersion: CLASSIFIER_VERSION,
+  };
+}

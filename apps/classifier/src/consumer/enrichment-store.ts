@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface StoredFingerprint {
+  articleId: string;
+  simhash: string;
+  minhash: number[] | null;
+  storyKeys: string[];
+  storyId: string | null;
+  publishedAt: Date;
+}
+
+export interface EnrichmentRow {
+  articleId: string;
+  version: number;
+  language: string;
+  languageConfidence: number;
+  topics: unknown;
+  places: unknown;
+  entities: unknown;
+  simhash: string;
+  minhash: number[];
+  storyKeys: string[];
+  storyId: string;
+  nearDuplicateOf: string | null;
+  classifierVersion: string;
+  publishedAt: Date;
+}
+
+/** 64-bit SimHash (16 hex digits) as four 16-bit blocks, the keys of the candidate indexes. */
+export function simhashBlocks(simhash: string): number[] {
+  return [0, 4, 8, 12].map((start) => parseInt(simhash.slice(start, start + 4), 16));
+}
+
+/** PostgreSQL's bigint is signed: the same 64 bits, read as two's complement. */
+export function simhashToBigint(simhash: string): string {
+  return BigInt.asIntN(64, BigInt(`0x${simhash}`)).toString();
+}
+
+function bigintToSimhash(value: string): string {
+  return BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0');
+}
+
+/** The classifier's own state: enrichments and the fingerprints that link stories. */
+@Injectable()
+export class EnrichmentStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Articles in the window that share a SimHash block or a place/entity key with `simhash`/`keys`. */
+  async candidates(
+    articleId: string,
+    simhash: string,
+    storyKeys: string[],
+    around: Date,
+    windowHours: number,
+  ): Promise<StoredFingerprint[]> {
+    const blocks = simhashBlocks(simhash);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT article_id, simhash::text AS simhash, minhash, story_keys, story_id, published_at
+         FROM article_enrichments
+        WHERE article_id <> $1
+          AND published_at BETWEEN $2::timestamptz - make_interval(hours => $3)
+                               AND $2::timestamptz + make_interval(hours => $3)
+          AND (simhash_blocks[1] = $4 OR simhash_blocks[2] = $5 OR simhash_blocks[3] = $6
+               OR simhash_blocks[4] = $7 OR story_keys && $8::text[])
+        ORDER BY published_at
+        LIMIT 200`,
+      [articleId, around, windowHours, ...blocks, storyKeys],
+    );
+    return rows.map((row) => ({
+      articleId: String(row.article_id),
+      simhash: bigintToSimhash(String(row.simhash)),
+      minhash: (row.minhash as number[] | null) ?? null,
+      storyKeys: (row.story_keys as string[]) ?? [],
+      storyId: (row.story_id as string | null) ?? null,
+      publishedAt: new Date(row.published_at as string),
+    }));
+  }
+
+  /** Idempotent: a re-delivered or older version never overwrites a newer enrichment. */
+  async upsert(row: EnrichmentRow): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
+         topics, places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
+         near_duplicate_of, classifier_version, published_at, classified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+       ON CONFLICT (article_id) DO UPDATE SET
+         version = EXCLUDED.version, language = EXCLUDED.language,
+         language_confidence = EXCLUDED.language_confidence, topics = EXCLUDED.topics,
+         places = EXCLUDED.places, entities = EXCLUDED.entities, simhash = EXCLUDED.simhash,
+         simhash_blocks = EXCLUDED.simhash_blocks, minhash = EXCLUDED.minhash,
+         story_keys = EXCLUDED.story_keys, story_id = EXCLUDED.story_id,
+         near_duplicate_of = EXCLUDED.near_duplicate_of,
+         classifier_version = EXCLUDED.classifier_version, published_at = EXCLUDED.published_at,
+         classified_at = now()
+       WHERE e.version <= EXCLUDED.version`,
+      [
+        row.articleId,
+        row.version,
+        row.language,
+        row.languageConfidence,
+        JSON.stringify(row.topics),
+        JSON.stringify(row.places),
+        JSON.stringify(row.entities),
+        simhashToBigint(row.simhash),
+        simhashBlocks(row.simhash),
+        row.minhash.map((value) => value | 0),
+        row.storyKeys,
+        row.storyId,
+        row.nearDuplicateOf,
+        row.classifierVersion,
+        row.publishedAt,
+      ],
+    );
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { modelsDir } from '../model/paths.js';
+import { NameIndex } from '../text/name-index.js';
+import { INFLECTING_LANGUAGES } from '../places/places.js';
+
+export type EntityType = 'person' | 'organisation' | 'other';
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  canonical?: string;
+}
+
+interface AliasEntry {
+  canonical: string;
+  type: 'person' | 'organisation';
+  aliases: string[];
+}
+
+export interface EntityOptions {
+  /** Spans already explained (e.g. place names), not reported as candidate names. */
+  exclude?: { start: number; end: number }[];
+  maxCandidates?: number;
+}
+
+/** Capitalised runs of 1..4 words; connectors like "von der", "de", "al-" may sit inside. */
+const CANDIDATE =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
+
+/** Capitalised words that start sentences or headlines but name nothing. */
+const STOP = new Set(
+  (
+    'The A An In On At For And But Or Of To By With From As After Before This That These Those It Its He She They We I You ' +
+    'Le La Les Un Une Des Du Et En Dans Pour Sur Par Au Aux Il Elle Ils Der Die Das Ein Eine Und Im Am Zu El Los Las Y Con ' +
+    'Por Para Il Lo Gli Nel Della В На И С По Для Из О А Но Он Она Они Это Как Что При Также Однако После'
+  ).split(' '),
+);
+
+export class EntityRecognizer {
+  private readonly index = new NameIndex<AliasEntry>();
+
+  constructor(entries: AliasEntry[]) {
+    for (const entry of entries) for (const alias of entry.aliases) this.index.add(alias, entry);
+  }
+
+  static load(): EntityRecognizer {
+    const data = JSON.parse(readFileSync(join(modelsDir(), 'entities.json'), 'utf8')) as {
+      entities: AliasEntry[];
+    };
+    return new EntityRecognizer(data.entities);
+  }
+
+  recognize(text: string, language?: string, options: EntityOptions = {}): Entity[] {
+    const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
+    const known = new Map<string, Entity>();
+    const covered = [...(options.exclude ?? [])];
+    for (const m of this.index.match(text, { inflect, maxSuffix: 3 })) {
+      covered.push(m);
+      if (!known.has(m.value.canonical)) {
+        known.set(m.value.canonical, {
+          name: m.surface,
+          type: m.value.type,
+          canonical: m.value.canonical,
+        });
+      }
+    }
+    return [...known.values(), ...candidates(text, covered, options.maxCandidates ?? 10)];
+  }
+}
+
+function candidates(
+  text: string,
+  covered: { start: number; end: number }[],
+  max: number,
+): Entity[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(CANDIDATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (covered.some((c) => c.start < end && start < c.end)) continue;
+    const words = m[0].split(/\s+/).filter((w) => !STOP.has(w));
+    if (words.length === 0) continue;
+    const name = words.join(' ');
+    if (name.length < 3 || (words.length === 1 && isSentenceStart(text, start))) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([name]) => ({ name, type: 'other' as const }));
+}
+
+function isSentenceStart(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return index === 0 || /[.!?:;«"“]\s*$/u.test(before) || /^\s*$/.test(text.slice(0, index));
+}

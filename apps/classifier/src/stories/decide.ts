@@ -1,0 +1,114 @@
+import { hammingDistance, minhashJaccard } from './similarity.js';
+
+/** What the story logic needs of an article; the lead persists these next to the fingerprints. */
+export interface StoryFingerprint {
+  simhash: string;
+  minhash: readonly number[];
+  /** Epoch milliseconds (published, else ingested). */
+  publishedAt: number;
+  language?: string;
+  countries?: readonly string[];
+  cityIds?: readonly number[];
+  /** Canonical entity names (from the alias table) and other candidate names. */
+  entities?: readonly string[];
+  topics?: readonly string[];
+}
+
+export type StoryDecision = 'near-duplicate' | 'same-story' | 'unrelated';
+
+export interface StoryLink {
+  decision: StoryDecision;
+  /** 0..1, higher is more certain that the two belong together. */
+  score: number;
+  reasons: string[];
+}
+
+export interface StoryPolicy {
+  nearDuplicateWindowMs: number;
+  storyWindowMs: number;
+  nearDuplicateJaccard: number;
+  nearDuplicateHamming: number;
+  supportJaccard: number;
+  minSharedAnchors: number;
+  minAnchorOverlap: number;
+}
+
+export const DEFAULT_STORY_POLICY: StoryPolicy = {
+  nearDuplicateWindowMs: 14 * 24 * 3600_000,
+  storyWindowMs: 48 * 3600_000,
+  nearDuplicateJaccard: 0.45,
+  nearDuplicateHamming: 6,
+  supportJaccard: 0.2,
+  minSharedAnchors: 3,
+  minAnchorOverlap: 0.5,
+};
+
+/**
+ * Decides how a new article relates to one already stored: near-duplicate (same text, possibly
+ * with boilerplate or light edits), same story (a rewrite or translation: same places, people and
+ * organisations within the time window) or unrelated.
+ */
+export function decideStoryLink(
+  candidate: StoryFingerprint,
+  existing: StoryFingerprint,
+  policy: StoryPolicy = DEFAULT_STORY_POLICY,
+): StoryLink {
+  const dt = Math.abs(candidate.publishedAt - existing.publishedAt);
+  const timeKnown = Number.isFinite(dt);
+  const jaccard = minhashJaccard(candidate.minhash, existing.minhash);
+  const hamming = hammingDistance(candidate.simhash, existing.simhash);
+  const reasons = [`jaccard=${jaccard.toFixed(2)}`, `hamming=${hamming}`];
+  if (!timeKnown || dt <= policy.nearDuplicateWindowMs) {
+    const textClose =
+      jaccard >= policy.nearDuplicateJaccard ||
+      (hamming <= policy.nearDuplicateHamming && jaccard >= policy.supportJaccard);
+    if (textClose)
+      return { decision: 'near-duplicate', score: Math.max(jaccard, 1 - hamming / 32), reasons };
+  }
+  if (timeKnown && dt > policy.storyWindowMs)
+    return { decision: 'unrelated', score: 0, reasons: [...reasons, 'outside window'] };
+  const anchors = anchorOverlap(candidate, existing);
+  reasons.push(`anchors=${anchors.shared}/${anchors.union}`);
+  const overlap = anchors.union ? anchors.shared / anchors.union : 0;
+  const hasSpecific = anchors.sharedSpecific > 0;
+  if (
+    anchors.shared >= policy.minSharedAnchors &&
+    overlap >= policy.minAnchorOverlap &&
+    hasSpecific
+  ) {
+    return { decision: 'same-story', score: Math.min(1, overlap + jaccard), reasons };
+  }
+  return { decision: 'unrelated', score: overlap * 0.5, reasons };
+}
+
+/** Places and entities both name; cities and entities are "specific", countries are not. */
+function anchorOverlap(
+  a: StoryFingerprint,
+  b: StoryFingerprint,
+): { shared: number; union: number; sharedSpecific: number } {
+  const specificA = new Set([
+    ...(a.cityIds ?? []).map((c) => `city:${c}`),
+    ...(a.entities ?? []).map(entityKey),
+  ]);
+  const specificB = new Set([
+    ...(b.cityIds ?? []).map((c) => `city:${c}`),
+    ...(b.entities ?? []).map(entityKey),
+  ]);
+  const countriesA = new Set((a.countries ?? []).map((c) => `country:${c}`));
+  const countriesB = new Set((b.countries ?? []).map((c) => `country:${c}`));
+  const sharedSpecific = intersect(specificA, specificB);
+  const shared = sharedSpecific + intersect(countriesA, countriesB);
+  // The smaller side: a translation or short rewrite names fewer things than the original.
+  const union = Math.min(specificA.size + countriesA.size, specificB.size + countriesB.size);
+  return { shared, union, sharedSpecific };
+}
+
+function entityKey(name: string): string {
+  return `entity:${name.toLowerCase()}`;
+}
+
+function intersect(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}

@@ -1,0 +1,181 @@
+/**
+ * A multilingual name matcher: multi-word names, exact-case acronyms, cheap inflection (a stem
+ * plus a short suffix, for languages that decline names: Казахстана, Kazakstanissa) and substring
+ * lookup inside unspaced scripts (CJK, Thai) where names are glued to particles.
+ */
+export interface NameMatch<T> {
+  value: T;
+  start: number;
+  end: number;
+  /** The name as written in the text. */
+  surface: string;
+}
+
+export interface MatchOptions {
+  /** Allow stem+suffix matches (set for languages that inflect proper names). */
+  inflect?: boolean;
+  /** Maximum characters of inflection suffix. */
+  maxSuffix?: number;
+}
+
+interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const UNSPACED =
+  /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\u30fc]/u;
+const MAX_WORDS = 5;
+const MIN_STEM = 4;
+
+export function nameKey(name: string): string {
+  return (name.toLowerCase().match(TOKEN) ?? []).join(' ');
+}
+
+function isAcronym(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 2 &&
+    letters.length <= 6 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
+}
+
+function startsUpper(word: string): boolean {
+  const first = word[0];
+  return first !== first.toLowerCase() || first === first.toUpperCase();
+}
+
+export class NameIndex<T> {
+  private readonly names = new Map<string, T[]>();
+  private readonly acronyms = new Map<string, T[]>();
+  private readonly stems = new Map<string, T[]>();
+  private readonly unspaced = new Map<string, T[]>();
+
+  add(name: string, value: T): void {
+    const key = nameKey(name);
+    if (!key) return;
+    if (isAcronym(name)) {
+      push(this.acronyms, (name.match(TOKEN) ?? []).join(' '), value);
+      return;
+    }
+    if (UNSPACED.test(key) && !key.includes(' ')) {
+      if (key.length >= 2) push(this.unspaced, key, value);
+      return;
+    }
+    push(this.names, key, value);
+    if (!key.includes(' ') && key.length > MIN_STEM) {
+      push(this.stems, key, value);
+      // Russian Россия -> России, Polish Polska -> Polski: the final vowel alternates.
+      if (/[aeiouyаеёиоуыэюяіїєәөұүһaáéíóúąęиы]$/iu.test(key))
+        push(this.stems, key.slice(0, -1), value);
+    }
+  }
+
+  match(text: string, options: MatchOptions = {}): NameMatch<T>[] {
+    const toks = tokenize(text);
+    const out: NameMatch<T>[] = [];
+    for (let i = 0; i < toks.length;) {
+      const consumed = this.matchAt(toks, i, text, options, out);
+      i += Math.max(1, consumed);
+    }
+    return out;
+  }
+
+  private matchAt(
+    toks: Tok[],
+    i: number,
+    text: string,
+    o: MatchOptions,
+    out: NameMatch<T>[],
+  ): number {
+    const tok = toks[i];
+    if (UNSPACED.test(tok.text)) {
+      this.matchUnspaced(tok, out);
+      return 1;
+    }
+    const exactRun = this.longestRun(toks, i, (t) => t.text, this.acronyms);
+    if (exactRun) return emit(out, exactRun.values, toks, i, exactRun.length, text);
+    if (!startsUpper(tok.text)) return 1;
+    const run = this.longestRun(toks, i, (t) => t.lower, this.names);
+    if (run) return emit(out, run.values, toks, i, run.length, text);
+    if (o.inflect) {
+      const values = this.stemLookup(tok.lower, o.maxSuffix ?? 4);
+      if (values) return emit(out, values, toks, i, 1, text);
+    }
+    return 1;
+  }
+
+  private longestRun(
+    toks: Tok[],
+    i: number,
+    form: (t: Tok) => string,
+    map: Map<string, T[]>,
+  ): { values: T[]; length: number } | undefined {
+    let key = '';
+    let found: { values: T[]; length: number } | undefined;
+    for (let n = 0; n < MAX_WORDS && i + n < toks.length; n++) {
+      if (n > 0 && toks[i + n].start - toks[i + n - 1].end > 3) break;
+      key = n === 0 ? form(toks[i]) : `${key} ${form(toks[i + n])}`;
+      const values = map.get(key);
+      if (values) found = { values, length: n + 1 };
+    }
+    return found;
+  }
+
+  private stemLookup(lower: string, maxSuffix: number): T[] | undefined {
+    for (let cut = 1; cut <= maxSuffix && lower.length - cut >= MIN_STEM; cut++) {
+      const values = this.stems.get(lower.slice(0, lower.length - cut));
+      if (values) return values;
+    }
+    return undefined;
+  }
+
+  private matchUnspaced(tok: Tok, out: NameMatch<T>[]): void {
+    const s = tok.lower;
+    for (let i = 0; i < s.length; i++) {
+      for (let len = Math.min(10, s.length - i); len >= 2; len--) {
+        const values = this.unspaced.get(s.slice(i, i + len));
+        if (!values) continue;
+        const surface = tok.text.slice(i, i + len);
+        for (const value of values)
+          out.push({ value, start: tok.start + i, end: tok.start + i + len, surface });
+        i += len - 1;
+        break;
+      }
+    }
+  }
+}
+
+function tokenize(text: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function emit<T>(
+  out: NameMatch<T>[],
+  values: T[],
+  toks: Tok[],
+  i: number,
+  n: number,
+  text: string,
+): number {
+  const start = toks[i].start;
+  const end = toks[i + n - 1].end;
+  for (const value of values) out.push({ value, start, end, surface: text.slice(start, end) });
+  return n;
+}

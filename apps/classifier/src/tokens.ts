@@ -1,0 +1,2 @@
+export const CLASSIFIER_ENV = Symbol('CLASSIFIER_ENV');
+export const CLASSIFIER_ENGINE = Symbol('CLASSIFIER_ENGINE');
