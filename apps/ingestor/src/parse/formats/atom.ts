@@ -39,7 +39,9 @@ export function readAtom(feed: XmlElement): ParsedFeed {
     categories: categoriesOf(feed, ns),
     image: feedImage(feed, ns),
     schedule: { skipHours: [], skipDays: [] },
-    entries: childrenNamed(feed, ns, 'entry').map((entry) => readEntry(entry, ns)),
+    entries: childrenNamed(feed, ns, 'entry').map((entry) =>
+      readEntry(entry, ns, feed.base ?? alternateLink(links)),
+    ),
   });
 }
 
@@ -50,10 +52,10 @@ interface Link {
   readonly length?: number;
 }
 
-function linksOf(element: XmlElement, ns: NsKey): Link[] {
-  if (ns === 'atom') return atomLinks(element);
+function linksOf(element: XmlElement, ns: NsKey, fallbackBase?: string): Link[] {
+  if (ns === 'atom') return atomLinks(element, fallbackBase);
   return childrenNamed(element, '', 'link').flatMap((link) => {
-    const href = linkHref(link);
+    const href = linkHref(link, fallbackBase);
     return href
       ? [compact({ href, rel: link.attrs['rel']?.trim() || 'alternate', type: link.attrs['type'] })]
       : [];
@@ -134,8 +136,8 @@ function feedImage(feed: XmlElement, ns: NsKey): FeedImage | undefined {
   return url ? { url } : (itunesImage(feed) ?? mediaImage(feed));
 }
 
-function readEntry(entry: XmlElement, ns: NsKey): FeedEntry {
-  const links = linksOf(entry, ns);
+function readEntry(entry: XmlElement, ns: NsKey, fallbackBase: string | undefined): FeedEntry {
+  const links = linksOf(entry, ns, fallbackBase);
   const contentElement = childNamed(entry, ns, 'content');
   const content = contentElement?.attrs['src'] ? undefined : textConstruct(contentElement);
   const summary = textConstruct(childNamed(entry, ns, 'summary'));
@@ -166,6 +168,6 @@ function readEntry(entry: XmlElement, ns: NsKey): FeedEntry {
     enclosures,
     image: mediaImage(entry) ?? itunesImage(entry) ?? (imageUrl ? { url: imageUrl } : undefined),
     language: entry.lang,
-    baseUrl: contentElement?.base ?? entry.base,
+    baseUrl: contentElement?.base ?? entry.base ?? fallbackBase,
   });
 }

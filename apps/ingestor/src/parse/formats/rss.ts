@@ -116,16 +116,18 @@ interface AtomLink {
 }
 
 /** An empty href is a reference to the base itself (RFC 3986), not a missing link. */
-export function linkHref(link: XmlElement): string | undefined {
+export function linkHref(link: XmlElement, fallbackBase?: string): string | undefined {
   const raw = link.attrs['href'];
+  const base = link.base ?? fallbackBase;
   if (raw === undefined) return undefined;
-  return raw.trim() === '' ? link.base : resolveUrl(raw, link.base);
+  return raw.trim() === '' ? base : resolveUrl(raw, base);
 }
 
-export function atomLinks(element: XmlElement): AtomLink[] {
+/** `fallbackBase` applies when no xml:base or document URL is known (the site's home page). */
+export function atomLinks(element: XmlElement, fallbackBase?: string): AtomLink[] {
   const links: AtomLink[] = [];
   for (const link of childrenNamed(element, 'atom', 'link')) {
-    const href = linkHref(link);
+    const href = linkHref(link, fallbackBase);
     if (!href) continue;
     links.push(
       compact({
