@@ -36,6 +36,8 @@ export const CLASSIFIER_VERSION = 'clf-2026.11.1';
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
 const FINGERPRINT_CHARS = 20_000;
+/** Language evidence saturates long before this; the rest of the body only costs time. */
+const LANGUAGE_CHARS = 700;
 /** Below this language confidence the feed's declared language (if any) is trusted instead. */
 const FEED_LANGUAGE_FALLBACK = 0.6;
 
@@ -77,7 +79,10 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   const body = cleanText(article?.text, FINGERPRINT_CHARS);
   const head = body.slice(0, BODY_CHARS);
   const joined = title && head ? `${title}. ${head}` : title || head;
-  const language = pickLanguage(parts.language.detect(joined), article?.feedLanguage);
+  const language = pickLanguage(
+    parts.language.detect(joined.slice(0, LANGUAGE_CHARS)),
+    article?.feedLanguage,
+  );
   const placeSpans: { start: number; end: number }[] = [];
   const places = parts.places.recognize(title, joined, language.code, placeSpans);
   const entities: Entity[] = parts.entities.recognize(joined, language.code, {

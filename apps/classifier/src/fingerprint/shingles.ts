@@ -15,7 +15,7 @@ export function shingleHashes(text: string, maxChars = FINGERPRINT_CHARS): Uint3
     return charShingles(words.join(''));
   if (words.length === 1) return Uint32Array.of(wordHash(words[0] ?? ''));
   const out = new Uint32Array(Math.max(0, words.length - 1));
-  let prev = words.length ? wordHash(words[0]) : 0;
+  let prev = words.length ? wordHash(words[0] ?? '') : 0;
   for (let i = 1; i < words.length; i++) {
     const h = wordHash(words[i]);
     out[i - 1] = mix32(Math.imul(prev, 0x9e3779b1) ^ h);

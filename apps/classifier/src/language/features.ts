@@ -1,6 +1,6 @@
 import { FNV_OFFSET, fnvStep, mix32 } from '../text/hash.js';
 
-export const LANGUAGE_FEATURE_CHARS = 1200;
+export const LANGUAGE_FEATURE_CHARS = 700;
 const MAX_ORDER = 4;
 const WORD_SEED = 0x2f1e7a3b;
 

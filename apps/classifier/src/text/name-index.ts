@@ -55,12 +55,16 @@ export class NameIndex<T> {
   private readonly acronyms = new Map<string, T[]>();
   private readonly stems = new Map<string, T[]>();
   private readonly unspaced = new Map<string, T[]>();
+  /** First words of multi-word keys, so most tokens are rejected with one lookup. */
+  private readonly firstWords = new Set<string>();
 
   add(name: string, value: T): void {
     const key = nameKey(name);
     if (!key) return;
     if (isAcronym(name)) {
-      push(this.acronyms, (name.match(TOKEN) ?? []).join(' '), value);
+      const key = (name.match(TOKEN) ?? []).join(' ');
+      push(this.acronyms, key, value);
+      this.firstWords.add(key.split(' ')[0]);
       return;
     }
     if (UNSPACED.test(key) && !key.includes(' ')) {
@@ -68,6 +72,7 @@ export class NameIndex<T> {
       return;
     }
     push(this.names, key, value);
+    this.firstWords.add(key.split(' ')[0]);
     if (!key.includes(' ') && key.length > MIN_STEM) {
       push(this.stems, key, value);
       // Russian Россия -> России, Polish Polska -> Polski: the final vowel alternates.
@@ -94,15 +99,19 @@ export class NameIndex<T> {
     out: NameMatch<T>[],
   ): number {
     const tok = toks[i];
-    if (UNSPACED.test(tok.text)) {
+    if (tok.text.charCodeAt(0) >= 0x0e00 && UNSPACED.test(tok.text)) {
       this.matchUnspaced(tok, out);
       return 1;
     }
-    const exactRun = this.longestRun(toks, i, (t) => t.text, this.acronyms);
-    if (exactRun) return emit(out, exactRun.values, toks, i, exactRun.length, text);
     if (!startsUpper(tok.text)) return 1;
-    const run = this.longestRun(toks, i, (t) => t.lower, this.names);
-    if (run) return emit(out, run.values, toks, i, run.length, text);
+    if (this.firstWords.has(tok.text)) {
+      const exactRun = this.longestRun(toks, i, (t) => t.text, this.acronyms);
+      if (exactRun) return emit(out, exactRun.values, toks, i, exactRun.length, text);
+    }
+    if (this.firstWords.has(tok.lower)) {
+      const run = this.longestRun(toks, i, (t) => t.lower, this.names);
+      if (run) return emit(out, run.values, toks, i, run.length, text);
+    }
     if (o.inflect) {
       const values = this.stemLookup(tok.lower, o.maxSuffix ?? 4);
       if (values) return emit(out, values, toks, i, 1, text);

@@ -1,6 +1,6 @@
 import { FNV_OFFSET, fnvStep, mix32 } from '../text/hash.js';
 
-export const TOPIC_FEATURE_CHARS = 3000;
+export const TOPIC_FEATURE_CHARS = 1500;
 const MIN_ORDER = 2;
 const MAX_ORDER = 5;
 const WORD_SEED = 0x51ed270b;

@@ -1,7 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../../src/model/paths.js';
 
-export const SIB_DIR = process.env.SIB_200_DIR ?? '/work/shared/datasets/sib-200';
+/** SIB_200_DIR, else ../shared/datasets/sib-200 beside the checkout (training/eval time only). */
+export const SIB_DIR = process.env.SIB_200_DIR ?? defaultSibDir();
+
+function defaultSibDir(): string {
+  const beside = join(repoRoot(), '..', 'shared', 'datasets', 'sib-200');
+  return existsSync(beside) ? beside : '/work/shared/datasets/sib-200';
+}
 
 /** SIB-200 / Flores language folder -> the code the classifier reports (639-1 where it exists). */
 export const SIB_LANGUAGE_CODES: Record<string, string> = {

@@ -1,0 +1,57 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClassifier, type Classification } from './classifier.js';
+
+const classifier = await createClassifier();
+
+function assertValid(c: Classification): void {
+  assert.match(c.simhash, /^[0-9a-f]{16}$/);
+  assert.equal(c.minhash.length, 64);
+  assert.ok(c.language.confidence >= 0 && c.language.confidence <= 1);
+  assert.ok(Array.isArray(c.topics) && Array.isArray(c.entities));
+  assert.ok(c.classifierVersion.length > 0);
+}
+
+describe('createClassifier', () => {
+  it('classifies a Russian article about Kazakhstan', () => {
+    const c = classifier.classify({
+      title: 'Токаев встретился с генсеком ОДКБ',
+      text: 'Президент Казахстана Касым-Жомарт Токаев принял в Алматы генерального секретаря ОДКБ. Стороны обсудили вопросы безопасности.',
+    });
+    assertValid(c);
+    assert.equal(c.language.code, 'ru');
+    assert.equal(c.places.countries[0]?.code, 'KZ');
+    assert.ok(c.places.cities.some((x) => x.geonameId === 1526384));
+    const canonical = c.entities.map((e) => e.canonical);
+    assert.ok(canonical.includes('CSTO') && canonical.includes('Kassym-Jomart Tokayev'));
+    assert.equal(c.topics[0]?.code, 'medtop:11000000');
+  });
+
+  it('recognises the same places and entities in French', () => {
+    const c = classifier.classify({
+      title: 'Tokaïev reçoit le secrétaire général de l’OTSC',
+      text: 'Le président du Kazakhstan a reçu à Almaty le secrétaire général de l’OTSC.',
+    });
+    assert.equal(c.language.code, 'fr');
+    assert.equal(c.places.countries[0]?.code, 'KZ');
+    assert.ok(c.entities.some((e) => e.canonical === 'CSTO'));
+  });
+
+  it('never throws on bad input', () => {
+    const bad: unknown[] = [
+      { title: '', text: '' },
+      { title: 'Only a title about Paris', text: '' },
+      { title: 'x', text: '\u0000\u0001\ufffd'.repeat(1000) },
+      { title: 'Big', text: 'word '.repeat(1_000_000) },
+      { title: 'mixed', text: 'Привет hello 你好 שלום مرحبا' },
+      { title: 'RTL', text: '\u202eמסמך בעברית על ירושלים\u202c' },
+      { title: 'lone surrogate \ud800', text: '\udfff' },
+      null,
+      { title: 42, text: { nested: true } },
+    ];
+    for (const input of bad) assertValid(classifier.classify(input as never));
+    const empty = classifier.classify({ title: '', text: '' });
+    assert.equal(empty.language.code, 'und');
+    assert.deepEqual(empty.topics, []);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * npm run eval:classifier — language accuracy (sentences and titles <= 40 chars), topic accuracy
+ * and macro-F1 per language on SIB-200 dev, and near-duplicate precision/recall on variants built
+ * from SIB-200 dev+train. Reads SIB-200 from SIB_200_DIR or ../shared/datasets/sib-200.
+ */
+import { classifierFrom, loadClassifierParts } from '../classify/classifier.js';
+import { evaluateLanguage } from '../eval/language-eval.js';
+import { evaluateNearDuplicates } from '../eval/near-dup-eval.js';
+import { buildArticles, buildPairs } from '../eval/near-dup-set.js';
+import { evaluateTopics } from '../eval/topic-eval.js';
+import { readSib, rng, shortTitle } from '../../training/lib/sib.js';
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+function main(): void {
+  const parts = loadClassifierParts();
+  const dev = readSib('dev');
+  const sentences = evaluateLanguage(
+    parts.language,
+    dev.map((r) => ({ text: r.text, language: r.language, group: r.folder })),
+  );
+  const titles = evaluateLanguage(
+    parts.language,
+    dev.map((r) => ({ text: shortTitle(r.text), language: r.language, group: r.folder })),
+  );
+  const topics = evaluateTopics(
+    dev.map((r) => ({
+      group: r.folder,
+      gold: r.category,
+      predicted: parts.topics.bestCategory(r.text),
+    })),
+  );
+  console.log(
+    'SIB-200 dev, per language: lang(sentences) lang(titles<=40) topic-acc topic-macroF1',
+  );
+  const topicAcc = new Map<string, { ok: number; n: number }>();
+  for (const r of dev) {
+    const s = topicAcc.get(r.folder) ?? { ok: 0, n: 0 };
+    s.n++;
+    if (parts.topics.bestCategory(r.text) === r.category) s.ok++;
+    topicAcc.set(r.folder, s);
+  }
+  for (const [folder, s] of sentences.perGroup) {
+    const t = titles.perGroup.get(folder);
+    const a = topicAcc.get(folder);
+    console.log(
+      `  ${folder.padEnd(9)} ${pct(s.correct / s.total).padStart(8)} ${pct((t?.correct ?? 0) / (t?.total ?? 1)).padStart(8)}` +
+        ` ${pct((a?.ok ?? 0) / (a?.n ?? 1)).padStart(8)} ${(topics.macroF1ByGroup.get(folder) ?? 0).toFixed(3)}`,
+    );
+  }
+  console.log(`language accuracy, sentences: ${pct(sentences.accuracy)} of ${sentences.total}`);
+  console.log(`language accuracy, titles <= 40 chars: ${pct(titles.accuracy)} of ${titles.total}`);
+  console.log(
+    `topic accuracy: ${pct(topics.accuracy)}; macro-F1 averaged over languages: ${topics.meanMacroF1.toFixed(3)}`,
+  );
+
+  const articles = buildArticles([...readSib('train'), ...dev]);
+  const pairs = buildPairs(articles, rng(2026));
+  const report = evaluateNearDuplicates(classifierFrom(parts), pairs);
+  console.log(
+    `near-duplicates: precision ${pct(report.precision)}, recall ${pct(report.recall)} (${pairs.length} pairs)`,
+  );
+  console.log(`same-topic different-story pairs merged: ${pct(report.sameTopicMerged)}`);
+  console.log(
+    `translations linked (near-duplicate or same-story): ${pct(report.translationsLinked)}`,
+  );
+  for (const [kind, counts] of report.byKind) {
+    console.log(`  ${kind.padEnd(12)} ${[...counts].map(([d, n]) => `${d}:${n}`).join(' ')}`);
+  }
+}
+
+main();

@@ -1,0 +1,23 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseInput } from './input.js';
+
+describe('parseInput', () => {
+  it('reads JSON lines', () => {
+    const rows = parseInput('{"id":"a","title":"T","text":"B"}\n\n{"title":"U"}\n', 'f');
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.title, r.text]),
+      [
+        ['a', 'T', 'B'],
+        ['f:2', 'U', ''],
+      ],
+    );
+  });
+
+  it('treats anything else as one plain-text article, first line as title', () => {
+    const rows = parseInput('Headline\nBody line one.\nBody line two.', 'doc.txt');
+    assert.deepEqual(rows, [
+      { id: 'doc.txt', title: 'Headline', text: 'Body line one.\nBody line two.' },
+    ]);
+  });
+});

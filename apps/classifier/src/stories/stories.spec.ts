@@ -1,0 +1,80 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { minhash } from '../fingerprint/minhash.js';
+import { shingleHashes } from '../fingerprint/shingles.js';
+import { simhash } from '../fingerprint/simhash.js';
+import { decideStoryLink, type StoryFingerprint } from './decide.js';
+import { hammingDistance, minhashJaccard, simhashBlockKeys } from './similarity.js';
+
+const BASE =
+  'The central bank raised its key interest rate by half a point on Tuesday, citing inflation that ' +
+  'has stayed above target for a year. Analysts had expected a smaller move. The governor said ' +
+  'further increases were possible if prices kept rising in the coming months.';
+
+function fp(text: string, extra: Partial<StoryFingerprint> = {}): StoryFingerprint {
+  const sh = shingleHashes(text);
+  return { simhash: simhash(sh), minhash: minhash(sh), publishedAt: 0, ...extra };
+}
+
+describe('similarity primitives', () => {
+  it('hamming distance counts differing bits and rejects malformed input', () => {
+    assert.equal(hammingDistance('0000000000000000', '0000000000000000'), 0);
+    assert.equal(hammingDistance('ffffffffffffffff', '0000000000000000'), 64);
+    assert.equal(hammingDistance('0000000000000001', '8000000000000000'), 2);
+    assert.equal(hammingDistance('xyz', '0000000000000000'), 64);
+  });
+
+  it('block keys split the simhash into four 16-bit blocks', () => {
+    assert.deepEqual(simhashBlockKeys('0123456789abcdef'), [
+      '0:0123',
+      '1:4567',
+      '2:89ab',
+      '3:cdef',
+    ]);
+    assert.deepEqual(simhashBlockKeys('bad'), []);
+  });
+
+  it('minhash jaccard is 1 for identical texts and low for unrelated ones', () => {
+    const a = minhash(shingleHashes(BASE));
+    assert.equal(minhashJaccard(a, a), 1);
+    const b = minhash(
+      shingleHashes(
+        'Heavy rain flooded streets in the north as rivers burst their banks overnight.',
+      ),
+    );
+    assert.ok(minhashJaccard(a, b) < 0.1);
+    assert.equal(minhashJaccard(minhash(new Uint32Array(0)), minhash(new Uint32Array(0))), 0);
+  });
+});
+
+describe('decideStoryLink', () => {
+  it('links a repost with boilerplate as a near-duplicate', () => {
+    const repost = `BREAKING: ${BASE} Read more at example.com. Subscribe to our newsletter.`;
+    assert.equal(decideStoryLink(fp(repost), fp(BASE)).decision, 'near-duplicate');
+  });
+
+  it('links a translation through shared places and entities within the window', () => {
+    const anchors = {
+      countries: ['KZ'],
+      cityIds: [1526273],
+      entities: ['Kassym-Jomart Tokayev', 'CSTO'],
+    };
+    const en = fp('Tokayev met the CSTO secretary general in Astana.', anchors);
+    const ru = fp('Токаев встретился с генсеком ОДКБ в Астане.', {
+      ...anchors,
+      publishedAt: 3600_000,
+    });
+    assert.equal(decideStoryLink(ru, en).decision, 'same-story');
+    const late = { ...ru, publishedAt: 10 * 24 * 3600_000 };
+    assert.equal(decideStoryLink(late, en).decision, 'unrelated');
+  });
+
+  it('keeps same-topic articles that only share a country apart', () => {
+    const a = fp(BASE, { countries: ['US'], entities: ['Federal Reserve'] });
+    const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
+      countries: ['US'],
+      entities: ['Labor Department'],
+    });
+    assert.equal(decideStoryLink(b, a).decision, 'unrelated');
+  });
+});

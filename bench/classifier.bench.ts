@@ -1,0 +1,80 @@
+/**
+ * Classifier throughput and memory: articles/s for the whole classification on one core, and
+ * heap/RSS after loading the models. Run compiled (npm run bench) or with npx tsx.
+ */
+import { createClassifier, type ArticleText } from '../apps/classifier/src/classify/classifier.js';
+
+const SAMPLES: ArticleText[] = [
+  {
+    title: 'Токаев провёл переговоры с генсеком ОДКБ в Астане',
+    text: 'Президент Казахстана Касым-Жомарт Токаев принял в Астане генерального секретаря ОДКБ. Стороны обсудили ситуацию в Центральной Азии и подготовку к саммиту в Алматы. '.repeat(
+      6,
+    ),
+  },
+  {
+    title: 'Le Kazakhstan accueille un sommet de l’OTSC à Almaty',
+    text: 'Le président du Kazakhstan, Kassym-Jomart Tokaïev, a reçu les dirigeants de l’OTSC. Paris et Berlin suivent de près les discussions sur la sécurité régionale. '.repeat(
+      6,
+    ),
+  },
+  {
+    title: 'Champions League: Real Madrid beat Bayern Munich in semi-final',
+    text: 'Real Madrid reached the final after a late goal against Bayern Munich at the Bernabéu. The coach praised the team and the fans in Madrid celebrated until dawn. '.repeat(
+      8,
+    ),
+  },
+  {
+    title: '日本政府、新たな経済対策を発表',
+    text: '日本政府は東京で新たな経済対策を発表した。物価高騰に対応するため、家計への支援を拡充する方針だ。'.repeat(
+      8,
+    ),
+  },
+  {
+    title: 'WHO warnt vor neuer Grippewelle in Europa',
+    text: 'Die Weltgesundheitsorganisation warnt vor einer schweren Grippesaison. In Deutschland und Österreich steigen die Fallzahlen, Berlin plant zusätzliche Impfkampagnen. '.repeat(
+      6,
+    ),
+  },
+];
+
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const classifier = await createClassifier();
+  const loadMs = performance.now() - t0;
+  globalThis.gc?.();
+  const loaded = process.memoryUsage();
+  console.log(`classifier load: ${loadMs.toFixed(0)} ms`);
+  console.log(
+    `memory after load: heapUsed ${mb(loaded.heapUsed)}, rss ${mb(loaded.rss)} (rss before ${mb(before.rss)})`,
+  );
+  for (let i = 0; i < 200; i++) classifier.classify(SAMPLES[i % SAMPLES.length]);
+  const n = 3000;
+  const start = performance.now();
+  let chars = 0;
+  for (let i = 0; i < n; i++) {
+    const a = SAMPLES[i % SAMPLES.length];
+    chars += a.text.length;
+    classifier.classify(a);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  console.log(
+    `classify: ${(n / seconds).toFixed(0)} articles/s on one core (${n} articles, avg ${(chars / n).toFixed(0)} chars)`,
+  );
+  const big = {
+    title: 'Big',
+    text: 'Lorem ipsum dolor sit amet, the government said. '.repeat(100_000),
+  };
+  const bigStart = performance.now();
+  classifier.classify(big);
+  console.log(
+    `classify a ${mb(big.text.length)} text: ${(performance.now() - bigStart).toFixed(0)} ms`,
+  );
+  console.log(
+    `memory after run: heapUsed ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+  );
+}
+
+void main();
