@@ -28,6 +28,8 @@ export function createKafka(options: KafkaClientOptions): Kafka {
       () =>
       ({ level, log: entry }: LogEntry) => {
         const { message, ...fields } = entry;
+        // Retries are bounded on purpose: the outbox re-sends whatever a failed send left behind.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
         const name = LEVEL_NAMES[level] ?? 'info';
         if (name === 'error') log.error(message, undefined, fields);
         else log[name](message, fields);

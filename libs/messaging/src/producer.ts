@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import {
   encodeEvent,
   qualifiedTopic,
@@ -28,7 +28,11 @@ export class EventProducer {
   ) {
     // Idempotent (acks=all, one in-flight request): broker-side dedup of our own retries.
     // Delivery stays at-least-once end to end; the outbox and idempotent sinks carry exactly-once.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   async connect(): Promise<void> {

@@ -2,3 +2,4 @@ export * from './tokens.js';
 export * from './runtime.module.js';
 export * from './bootstrap.js';
 export * from './http-endpoints.js';
+export * from './consumer-provider.js';

@@ -100,8 +100,9 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         places jsonb NOT NULL DEFAULT '{}',
         entities jsonb NOT NULL DEFAULT '[]',
         simhash bigint NOT NULL,
-        simhash_blocks smallint[] NOT NULL,
+        simhash_blocks integer[] NOT NULL,
         minhash integer[],
+        story_keys text[] NOT NULL DEFAULT '{}',
         story_id uuid,
         near_duplicate_of uuid,
         classifier_version text NOT NULL,
@@ -109,6 +110,16 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         classified_at timestamptz NOT NULL DEFAULT now()
       )`);
     await runner.query(`CREATE INDEX article_enrichments_story_idx ON article_enrichments (story_id)`);
+    // Near-duplicate candidates: two 64-bit SimHashes within 3 bits share at least one 16-bit block.
+    for (const block of [1, 2, 3, 4]) {
+      await runner.query(
+        `CREATE INDEX article_enrichments_block${block}_idx ON article_enrichments ((simhash_blocks[${block}]), published_at)`,
+      );
+    }
+    // Same-story candidates across languages: shared places and entities.
+    await runner.query(
+      `CREATE INDEX article_enrichments_story_keys_idx ON article_enrichments USING gin (story_keys)`,
+    );
 
     await runner.query(`
       CREATE TABLE search_documents (
@@ -127,6 +138,7 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         published_at timestamptz NOT NULL,
         fetched_at timestamptz NOT NULL,
         indexed_at timestamptz NOT NULL DEFAULT now(),
+        source_hash text NOT NULL,
         document tsvector NOT NULL
       )`);
     // OR-combines the tsqueries of several text search configurations in one expression.

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { DEFAULT_PORTS, serviceEnvSchema } from '#config';
+
+export const indexerEnvSchema = serviceEnvSchema(DEFAULT_PORTS.indexer, {
+  /** Characters of body text indexed per article (tsvector has a 1 MB limit; ranking gains little beyond). */
+  INDEX_MAX_BODY_CHARS: z.coerce.number().int().min(1000).max(1_000_000).default(100_000),
+  INDEXER_GROUP_ID: z.string().min(1).default('newsfeed-indexer'),
+});
+
+export type IndexerEnv = z.infer<typeof indexerEnvSchema>;

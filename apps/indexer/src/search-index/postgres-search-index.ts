@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { SearchDocument, SearchIndex } from './search-document.js';
+
+/**
+ * PostgreSQL full-text search: one row per article with a weighted tsvector (title A, summary B,
+ * body C) in the article's language configuration. Documents already indexed (same or newer
+ * version with the same inputs) are filtered out first, because INSERT … ON CONFLICT would
+ * still pay for building their tsvector.
+ */
+@Injectable()
+export class PostgresSearchIndex implements SearchIndex {
+  readonly engine = 'postgres-fts';
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(documents: SearchDocument[]): Promise<Set<string>> {
+    const fresh = await this.withoutIndexed(latestPerArticle(documents));
+    if (fresh.length === 0) return new Set();
+    const rows: { article_id: string }[] = await this.dataSource.query(
+      `INSERT INTO search_documents AS d (article_id, version, feed_id, url, title, summary, language,
+         text_search_config, topics, places, entities, story_id, published_at, fetched_at,
+         source_hash, document, indexed_at)
+       SELECT u.article_id, u.version, u.feed_id, u.url, u.title, u.summary, u.language,
+              u.cfg::regconfig, string_to_array(u.topics, E'\\x1f'), string_to_array(u.places, E'\\x1f'),
+              string_to_array(u.entities, E'\\x1f'), u.story_id, u.published_at, u.fetched_at,
+              u.source_hash,
+              setweight(to_tsvector(u.cfg::regconfig, u.index_title), 'A') ||
+              setweight(to_tsvector(u.cfg::regconfig, u.index_summary), 'B') ||
+              setweight(to_tsvector(u.cfg::regconfig, u.index_body), 'C'),
+              now()
+         FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::timestamptz[],
+                     $14::timestamptz[], $15::text[], $16::text[], $17::text[], $18::text[])
+           AS u(article_id, version, feed_id, url, title, summary, language, cfg, topics, places,
+                entities, story_id, published_at, fetched_at, source_hash, index_title,
+                index_summary, index_body)
+       ON CONFLICT (article_id) DO UPDATE SET
+         version = EXCLUDED.version, feed_id = EXCLUDED.feed_id, url = EXCLUDED.url,
+         title = EXCLUDED.title, summary = EXCLUDED.summary, language = EXCLUDED.language,
+         text_search_config = EXCLUDED.text_search_config, topics = EXCLUDED.topics,
+         places = EXCLUDED.places, entities = EXCLUDED.entities, story_id = EXCLUDED.story_id,
+         published_at = EXCLUDED.published_at, fetched_at = EXCLUDED.fetched_at,
+         source_hash = EXCLUDED.source_hash, document = EXCLUDED.document, indexed_at = now()
+       WHERE d.version <= EXCLUDED.version
+       RETURNING article_id`,
+      columns(fresh),
+    );
+    return new Set(rows.map((row) => row.article_id));
+  }
+
+  private async withoutIndexed(documents: SearchDocument[]): Promise<SearchDocument[]> {
+    const existing: { article_id: string; version: number; source_hash: string }[] =
+      await this.dataSource.query(
+        `SELECT article_id, version, source_hash FROM search_documents WHERE article_id = ANY($1::uuid[])`,
+        [documents.map((document) => document.articleId)],
+      );
+    const byId = new Map(existing.map((row) => [row.article_id, row]));
+    return documents.filter((document) => {
+      const current = byId.get(document.articleId);
+      if (!current) return true;
+      if (current.version > document.version) return false;
+      return current.version < document.version || current.source_hash !== document.sourceHash;
+    });
+  }
+}
+
+/** A batch may hold several versions of one article: only the newest matters. */
+function latestPerArticle(documents: SearchDocument[]): SearchDocument[] {
+  const latest = new Map<string, SearchDocument>();
+  for (const document of documents) {
+    const seen = latest.get(document.articleId);
+    if (!seen || seen.version <= document.version) latest.set(document.articleId, document);
+  }
+  return [...latest.values()];
+}
+
+const SEPARATOR = '\x1f';
+
+/** Arrays of arrays do not survive unnest, so list columns travel as unit-separated strings. */
+function joinList(values: string[]): string {
+  return values.map((value) => value.replaceAll(SEPARATOR, ' ')).join(SEPARATOR);
+}
+
+function columns(documents: SearchDocument[]): unknown[] {
+  const pick = <T>(map: (document: SearchDocument) => T) => documents.map(map);
+  return [
+    pick((d) => d.articleId),
+    pick((d) => d.version),
+    pick((d) => d.feedId),
+    pick((d) => d.url),
+    pick((d) => d.title),
+    pick((d) => d.summary),
+    pick((d) => d.language),
+    pick((d) => d.textSearchConfig),
+    pick((d) => joinList(d.topics)),
+    pick((d) => joinList(d.places)),
+    pick((d) => joinList(d.entities)),
+    pick((d) => d.storyId),
+    pick((d) => d.publishedAt),
+    pick((d) => d.fetchedAt),
+    pick((d) => d.sourceHash),
+    pick((d) => d.indexText.title),
+    pick((d) => d.indexText.summary),
+    pick((d) => d.indexText.body),
+  ];
+}

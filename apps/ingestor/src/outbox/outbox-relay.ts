@@ -1,0 +1,101 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Gauge } from 'prom-client';
+import type { EncodedEvent, TopicName } from '#contracts';
+import { EventProducer } from '#messaging';
+import type { JsonLogger } from '#observability';
+import { LOGGER } from '#platform';
+import type { IngestorEnv } from '../env.js';
+import { INGESTOR_ENV } from '../tokens.js';
+
+interface OutboxRow {
+  id: string;
+  topic: TopicName;
+  message_key: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+const outboxBacklog = new Gauge({
+  name: 'newsfeed_outbox_backlog',
+  help: 'Events committed but not yet acknowledged by Kafka (sampled per relay pass)',
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Publishes committed outbox rows to Kafka and deletes them only after Kafka acknowledged:
+ * nothing is lost between the database and the broker, nothing is sent before the commit.
+ * Replicas share the work through SKIP LOCKED; a crash between send and delete re-sends
+ * (at-least-once; consumers are idempotent).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: EventProducer,
+    @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.relayOnce();
+        failures = 0;
+        if (sent === 0) await sleep(this.env.OUTBOX_IDLE_MS);
+      } catch (error) {
+        failures += 1;
+        this.logger.warn('outbox relay pass failed; retrying', { error: String(error), failures });
+        await sleep(Math.min(10_000, 200 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  /** One pass: lock a batch, publish it, delete it, commit. Returns how many were published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, message_key, payload, headers FROM outbox
+          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.env.OUTBOX_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      for (const [topic, events] of groupByTopic(rows)) {
+        await this.producer.sendEncoded(topic, events);
+      }
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      outboxBacklog.set(rows.length === this.env.OUTBOX_BATCH_SIZE ? rows.length : 0);
+      return rows.length;
+    });
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): Map<TopicName, EncodedEvent[]> {
+  const groups = new Map<TopicName, EncodedEvent[]>();
+  for (const row of rows) {
+    const events = groups.get(row.topic) ?? [];
+    events.push({ key: row.message_key, value: JSON.stringify(row.payload), headers: row.headers });
+    groups.set(row.topic, events);
+  }
+  return groups;
+}

@@ -1,0 +1,69 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { JsonLogger } from '#observability';
+import { LOGGER } from '#platform';
+import type { IngestorEnv } from '../env.js';
+import { FeedClaims } from '../feeds/feed-claims.js';
+import { INGESTOR_ENV } from '../tokens.js';
+import { FeedFetchPipeline } from './feed-fetch-pipeline.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps up to FETCH_CONCURRENCY polls in flight, claiming due feeds as slots free up. */
+@Injectable()
+export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private running = false;
+  private loop?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly claims: FeedClaims,
+    private readonly pipeline: FeedFetchPipeline,
+    @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, then lets every poll in flight finish and commit. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const free = this.env.FETCH_CONCURRENCY - this.inFlight.size;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const feeds = await this.claims.claimDue(free);
+          claimed = feeds.length;
+          for (const feed of feeds) this.track(this.pipeline.poll(feed), feed.id);
+        } catch (error) {
+          this.logger.warn('claiming due feeds failed', { error: String(error) });
+        }
+      }
+      if (claimed === 0) {
+        await Promise.race([sleep(this.env.SCHEDULER_IDLE_MS), ...this.inFlight]);
+      } else if (this.inFlight.size >= this.env.FETCH_CONCURRENCY) {
+        await Promise.race(this.inFlight);
+      }
+    }
+  }
+
+  private track(poll: Promise<void>, feedId: string): void {
+    const tracked = poll
+      .catch((error: unknown) => this.logger.error('poll failed', error, { feedId }))
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+}

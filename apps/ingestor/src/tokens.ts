@@ -1,0 +1,1 @@
+export const INGESTOR_ENV = Symbol('INGESTOR_ENV');

@@ -1,0 +1,82 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FeedServer, rssFeed } from '../support/feed-server.js';
+import { Stack } from '../support/stack.js';
+import { waitFor } from '../support/wait.js';
+
+interface SearchResponse {
+  items: { id: string; title: string; language: string; url: string | null }[];
+}
+
+describe('a feed entry becomes a search result through Kafka and PostgreSQL', () => {
+  const feeds = new FeedServer();
+  const stack = new Stack();
+
+  before(async () => {
+    await feeds.start();
+    feeds.routes.set('/world.xml', {
+      body: rssFeed('World news', [
+        {
+          guid: 'quokka-1',
+          title: 'Quokkas invade the harbour of Fremantle',
+          description:
+            'Dozens of quokkas were seen crossing the harbour on Tuesday morning, surprising the ' +
+            'fishermen who had never seen the marsupials leave Rottnest Island before.',
+        },
+        {
+          guid: 'bourse-1',
+          title: 'La Bourse de Paris termine la semaine en hausse',
+          description:
+            "Les valeurs bancaires ont mené la progression de l'indice parisien, portées par des " +
+            'résultats trimestriels meilleurs que prévu et par la baisse des taux longs.',
+        },
+      ]),
+    });
+    await stack.start();
+  });
+
+  after(async () => {
+    await stack.stop();
+    await feeds.stop();
+  });
+
+  it('subscribes, ingests, classifies, indexes and answers GET /search', async () => {
+    const created = await fetch(`${stack.url('api')}/feeds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${feeds.baseUrl}/world.xml` }),
+    });
+    assert.equal(created.status, 201);
+
+    const found = await waitFor('the English article to be searchable', async () => {
+      const response = await fetch(`${stack.url('api')}/search?q=quokkas%20harbour`);
+      const body = (await response.json()) as SearchResponse;
+      return body.items.length > 0 ? body : undefined;
+    }, 60_000, 250);
+    assert.equal(found.items[0].title, 'Quokkas invade the harbour of Fremantle');
+    assert.equal(found.items[0].language, 'en');
+
+    // French stemming: "valeur" finds "valeurs" only through the french configuration.
+    const french = await waitFor('the French article to be searchable', async () => {
+      const response = await fetch(`${stack.url('api')}/search?q=valeur%20bancaire&lang=fr`);
+      const body = (await response.json()) as SearchResponse;
+      return body.items.length > 0 ? body : undefined;
+    }, 30_000, 250);
+    assert.equal(french.items[0].title, 'La Bourse de Paris termine la semaine en hausse');
+    assert.equal(french.items[0].language, 'fr');
+
+    const [feed] = await stack.query<{ last_status: number; etag: string | null }>(
+      'SELECT last_status, etag FROM feeds',
+    );
+    assert.equal(feed.last_status, 200);
+    const outbox = await stack.query<{ n: string }>('SELECT count(*)::text AS n FROM outbox');
+    assert.equal(outbox[0].n, '0', 'the relay publishes and removes every outbox row');
+  });
+
+  it('answers a malformed search with a clear 400', async () => {
+    const response = await fetch(`${stack.url('api')}/search?q=x&limit=1000000`);
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { message: string[] };
+    assert.match(body.message.join(' '), /limit/);
+  });
+});
