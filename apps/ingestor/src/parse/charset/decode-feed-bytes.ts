@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /**
@@ -24,12 +25,12 @@ interface CharsetChoice {
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): DecodedFeed {
   const choice = chooseCharset(bytes, contentType);
   const body = bytes.subarray(choice.skip);
-  const text = choice.charset === 'utf-8' ? utf8.decode(body) : iconvDecode(body, choice.charset);
+  const text =
+    choice.charset === 'utf-8'
+      ? asBuffer(body).toString('utf8')
+      : iconvDecode(body, choice.charset);
   return { text: stripLeadingBom(text), charset: choice.charset, source: choice.source };
 }
-
-const utf8 = new TextDecoder('utf-8');
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 function chooseCharset(bytes: Uint8Array, contentType: string | undefined): CharsetChoice {
   const bom = charsetFromBom(bytes);
@@ -107,16 +108,15 @@ export function canonicalCharset(label: string): string {
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function iconvDecode(bytes: Uint8Array, charset: string): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+  return iconv.decode(asBuffer(bytes), charset);
 }
 
 function stripLeadingBom(text: string): string {

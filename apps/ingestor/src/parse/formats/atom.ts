@@ -83,7 +83,8 @@ export function textConstruct(element: XmlElement | undefined): string | undefin
   else value = innerXml(element);
   const trimmed = value.trim();
   if (!trimmed) return undefined;
-  return type === 'text' || type === 'text/plain' ? trimmed : absolutizeHtml(trimmed, element.base);
+  if (type === 'text' || type === 'text/plain' || !element.explicitBase) return trimmed;
+  return absolutizeHtml(trimmed, element.base);
 }
 
 /** Media types whose content is base64 (RFC 4287 §4.1.3.3); unknown ones are read as text. */

@@ -99,6 +99,7 @@ export function atomPeople(element: XmlElement, ns: NsKey, tag: string): FeedPer
 /** Drops undefined properties so objects compare and serialise cleanly. */
 export function compact<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = item;
+  const source = value as Record<string, unknown>;
+  for (const key in source) if (source[key] !== undefined) out[key] = source[key];
   return out as T;
 }

@@ -189,7 +189,8 @@ function htmlValue(
   base: string | undefined,
   candidates: ReadonlyArray<readonly [NsKey, string]>,
 ): string | undefined {
-  return absolutizeHtml(firstValue(element, candidates), base);
+  const value = firstValue(element, candidates);
+  return element.explicitBase ? absolutizeHtml(value, base) : value;
 }
 
 const SY_PERIOD_MINUTES: Readonly<Record<string, number>> = {

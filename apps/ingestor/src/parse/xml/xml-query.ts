@@ -69,30 +69,25 @@ function classifyNamespace(ns: string): NsKey {
   return exact ?? 'other';
 }
 
-const childIndexes = new WeakMap<XmlElement, Map<string, XmlElement[]>>();
-
-function indexOf(element: XmlElement): Map<string, XmlElement[]> {
-  let index = childIndexes.get(element);
-  if (index) return index;
-  index = new Map();
-  for (const child of element.children) {
-    if (typeof child === 'string') continue;
-    const key = `${nsKey(child)}|${child.local.toLowerCase()}`;
-    const list = index.get(key);
-    if (list) list.push(child);
-    else index.set(key, [child]);
-  }
-  childIndexes.set(element, index);
-  return index;
-}
+const EMPTY: XmlElement[] = [];
 
 /** All child elements named `local` (case-insensitive) in namespace `ns`. */
 export function childrenNamed(element: XmlElement, ns: NsKey, local: string): XmlElement[] {
-  return indexOf(element).get(`${ns}|${local.toLowerCase()}`) ?? [];
+  const wanted = local.toLowerCase();
+  let found: XmlElement[] | undefined;
+  for (const child of element.children) {
+    if (typeof child === 'string' || child.key !== wanted || nsKey(child) !== ns) continue;
+    (found ??= []).push(child);
+  }
+  return found ?? EMPTY;
 }
 
 export function childNamed(element: XmlElement, ns: NsKey, local: string): XmlElement | undefined {
-  return childrenNamed(element, ns, local)[0];
+  const wanted = local.toLowerCase();
+  for (const child of element.children) {
+    if (typeof child !== 'string' && child.key === wanted && nsKey(child) === ns) return child;
+  }
+  return undefined;
 }
 
 export function childElements(element: XmlElement): XmlElement[] {

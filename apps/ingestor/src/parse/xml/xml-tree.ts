@@ -17,12 +17,16 @@ export interface XmlElement {
   readonly name: string;
   /** Local part of the name, e.g. `encoded`. */
   readonly local: string;
+  /** `local` in lower case, for the case-insensitive lookups feeds need (`pubdate`, `pubDate`). */
+  readonly key: string;
   /** Namespace URI, or `prefix:` when the prefix was never declared, `''` when none. */
   readonly ns: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: XmlNode[];
   /** Effective xml:base (absolute) in scope for this element, if known. */
   readonly base: string | undefined;
+  /** True when an xml:base attribute (here or on an ancestor) set `base`. */
+  readonly explicitBase: boolean;
   /** Effective xml:lang in scope for this element, if any. */
   readonly lang: string | undefined;
 }
@@ -174,9 +178,11 @@ function openElement(
   const prefix = colon === -1 ? '' : name.slice(0, colon);
   const local = colon === -1 ? name : name.slice(colon + 1);
   const ns = namespaces.get(prefix) ?? (prefix ? `${prefix}:` : '');
-  const base = resolveBase(parent.element.base, attrs['xml:base']);
+  const declaredBase = attrs['xml:base'];
+  const base = resolveBase(parent.element.base, declaredBase);
   const lang = attrs['xml:lang'] ?? parent.element.lang;
-  const element = makeElement(name, local, attrs, base, lang, ns);
+  const explicitBase = parent.element.explicitBase || declaredBase !== undefined;
+  const element = makeElement(name, local, attrs, base, lang, ns, explicitBase);
   parent.element.children.push(element);
   if (!selfClosing && stack.length < MAX_DEPTH) stack.push({ element, namespaces });
 }
@@ -213,8 +219,19 @@ function makeElement(
   base: string | undefined,
   lang: string | undefined,
   ns = '',
+  explicitBase = false,
 ): XmlElement {
-  return { name, local, ns, attrs, children: [], base, lang };
+  return {
+    name,
+    local,
+    key: local.toLowerCase(),
+    ns,
+    attrs,
+    children: [],
+    base,
+    explicitBase,
+    lang,
+  };
 }
 
 function appendText(stack: Scope[], raw: string): void {
