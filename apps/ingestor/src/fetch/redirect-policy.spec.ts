@@ -1,6 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { type MoveState, observeRedirects, permanentTarget } from './redirect-policy.js';
+import {
+  type MoveState,
+  declaredMove,
+  observeRedirects,
+  permanentTarget,
+} from './redirect-policy.js';
 import type { RedirectHop } from './types.js';
 
 const hop = (status: number, to: string, from = 'https://old.example/feed'): RedirectHop => ({
@@ -75,4 +80,24 @@ describe('observeRedirects', () => {
   it('honours a custom threshold', () => {
     assert.deepEqual(run([moved], 1).moves, ['https://new.example/feed']);
   });
+});
+
+describe('declaredMove (itunes:new-feed-url)', () => {
+  const current = 'https://old.example/feed';
+  const table: ReadonlyArray<readonly [value: string | undefined, expected: string | undefined]> = [
+    [undefined, undefined],
+    ['', undefined],
+    ['https://new.example/feed', 'https://new.example/feed'],
+    ['  https://new.example/feed  ', 'https://new.example/feed'],
+    ['/podcast.xml', 'https://old.example/podcast.xml'],
+    ['https://old.example/feed', undefined],
+    ['https://old.example/feed#x', undefined],
+    ['ftp://new.example/feed', undefined],
+    ['javascript:alert(1)', undefined],
+    ['http://[bad', undefined],
+  ];
+  for (const [value, expected] of table) {
+    it(`${JSON.stringify(value)} -> ${expected}`, () =>
+      assert.equal(declaredMove(current, value), expected));
+  }
 });

@@ -44,3 +44,30 @@ export function observeRedirects(
   if (streak >= threshold) return { state: { streak: 0 }, moveTo: target };
   return { state: { candidateUrl: target, streak } };
 }
+
+/**
+ * A move the publisher declares in the document (`itunes:new-feed-url`): the new URL when it is a
+ * valid http(s) URL different from the current one. The fetch of the new URL is SSRF-checked as
+ * usual, so a hostile value can at worst point the feed at another public URL.
+ */
+export function declaredMove(
+  currentUrl: string,
+  newFeedUrl: string | undefined,
+): string | undefined {
+  if (!newFeedUrl) return undefined;
+  let target: URL;
+  try {
+    target = new URL(newFeedUrl.trim(), currentUrl);
+  } catch {
+    return undefined;
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
+  target.hash = '';
+  let current: string;
+  try {
+    current = new URL(currentUrl).href.replace(/#.*$/, '');
+  } catch {
+    current = currentUrl;
+  }
+  return target.href === current ? undefined : target.href;
+}

@@ -69,6 +69,8 @@ describe('publisher hints', () => {
     ['sy daily x2', { updatePeriod: 'daily', updateFrequency: 2 }, 12 * HOUR],
     ['sy Weekly (case)', { updatePeriod: ' Weekly ' }, 7 * DAY > cap ? cap : 7 * DAY],
     ['sy bogus period', { updatePeriod: 'fortnightly' }, 0],
+    ['sy precomputed minutes', { syndicationPeriodMinutes: 120 }, 2 * HOUR],
+    ['sy precomputed minutes, 0 ignored', { syndicationPeriodMinutes: 0 }, 0],
     ['sy frequency 0 means 1', { updatePeriod: 'hourly', updateFrequency: 0 }, HOUR],
     ['max-age', { cacheControl: 'public, max-age=1800' }, 30 * MIN],
     ['max-age minus Age', { cacheControl: 'max-age=1800', age: '600' }, 20 * MIN],
@@ -461,6 +463,20 @@ describe('outcome mapping', () => {
       retryAfter: '60',
       serverDate: 'x',
     });
+  });
+  it('accepts parseFeed schedule hints as they are', () => {
+    const schedule = {
+      ttlMinutes: 90,
+      skipHours: [1],
+      skipDays: ['Sunday'],
+      syndicationPeriodMinutes: 60,
+    } as const;
+    const plan = planNextFetch(INITIAL_SCHEDULE_STATE, outcomeOfSuccess({}, schedule), {
+      now: NOW,
+      random: fixed(0),
+    });
+    assert.equal(plan.delayMs, 90 * MIN);
+    assert.equal(plan.reason, 'publisher_hint');
   });
   it('merges feed hints with caching headers', () => {
     const outcome = outcomeOfSuccess(

@@ -8,6 +8,8 @@ export interface PublisherHints {
   updatePeriod?: string;
   /** `sy:updateFrequency`: updates per period (default 1). */
   updateFrequency?: number;
+  /** The same already computed, in minutes (what parseFeed's `schedule` hints carry). */
+  syndicationPeriodMinutes?: number;
   /** RSS `<skipHours>`: GMT hours 0-23 (24 is read as 0). */
   skipHours?: readonly number[];
   /** RSS `<skipDays>`: Monday … Sunday. */
@@ -35,12 +37,15 @@ function ttlMs(hints: PublisherHints): number {
 }
 
 function syndicationMs(hints: PublisherHints): number {
+  const minutes = hints.syndicationPeriodMinutes;
+  const computed =
+    minutes !== undefined && Number.isFinite(minutes) && minutes > 0 ? minutes * 60_000 : 0;
   const period = PERIODS[(hints.updatePeriod ?? '').trim().toLowerCase()];
-  if (!period) return 0;
+  if (!period) return computed;
   const frequency = hints.updateFrequency;
   const perPeriod =
     frequency !== undefined && Number.isFinite(frequency) && frequency >= 1 ? frequency : 1;
-  return period / perPeriod;
+  return Math.max(computed, period / perPeriod);
 }
 
 /** Cache-Control directives as a map (`max-age=600, no-cache` -> {max-age: '600', no-cache: ''}). */
