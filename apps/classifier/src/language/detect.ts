@@ -59,7 +59,7 @@ export class LanguageDetector {
     private readonly models: Record<ModelScript, LinearModel>,
     options: LanguageDetectorOptions = {},
   ) {
-    this.threshold = options.threshold ?? 0.5;
+    this.threshold = options.threshold ?? 0.3;
     this.minLetters = options.minLetters ?? 3;
   }
 
