@@ -4,7 +4,7 @@ import {
   type IncomingMessage,
   request as httpRequest,
 } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { AddressGuard } from './address-guard.js';
@@ -45,8 +45,8 @@ export interface FetchOptions {
   /** Default 5. */
   maxRedirects?: number;
   signal?: AbortSignal;
-  /** An http(s) Agent for keep-alive; default `false` (one connection per request). */
-  agent?: HttpAgent | false;
+  /** Agents per scheme (keep-alive, TLS options); default none (one connection per request). */
+  agents?: { http?: HttpAgent; https?: HttpsAgent };
 }
 
 export interface FetchResult {
@@ -88,7 +88,7 @@ interface Settings {
   connectTimeoutMs: number;
   totalTimeoutMs: number;
   maxRedirects: number;
-  agent: HttpAgent | false;
+  agents: { http?: HttpAgent; https?: HttpsAgent };
 }
 
 function settingsFrom(options: FetchOptions): Settings {
@@ -100,7 +100,7 @@ function settingsFrom(options: FetchOptions): Settings {
     connectTimeoutMs: options.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs,
     totalTimeoutMs: options.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
     maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
-    agent: options.agent ?? false,
+    agents: options.agents ?? {},
   };
 }
 
@@ -222,7 +222,7 @@ function send(
         ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
         : undefined,
       lookup,
-      agent: settings.agent,
+      agent: (secure ? settings.agents.https : settings.agents.http) ?? false,
     };
     const req = flight.track(secure ? httpsRequest(options) : httpRequest(options));
     watchConnect(req, secure, settings, flight);
