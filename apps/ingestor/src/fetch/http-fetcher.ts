@@ -334,7 +334,7 @@ export async function fetchFeed(
         remoteAddress: res.socket?.remoteAddress,
       };
       if (status === 304) {
-        res.destroy();
+        res.resume(); // a 304 has no body: draining keeps a keep-alive socket reusable
         return {
           ...base,
           notModified: true,
