@@ -77,17 +77,26 @@ async function resolveJars() {
     return;
   }
   if (!commandExists('mvn')) {
-    throw new Error('Maven (mvn) is needed once to fetch Kafka\'s jars: install it ("apt-get install maven") or set KAFKA_BROKERS.');
+    throw new Error(
+      'Maven (mvn) is needed once to fetch Kafka\'s jars: install it ("apt-get install maven") or set KAFKA_BROKERS.',
+    );
   }
   if (!commandExists('java')) {
-    throw new Error('Java 17+ is needed to run Kafka: install it ("apt-get install openjdk-17-jre-headless") or set KAFKA_BROKERS.');
+    throw new Error(
+      'Java 17+ is needed to run Kafka: install it ("apt-get install openjdk-17-jre-headless") or set KAFKA_BROKERS.',
+    );
   }
   log('kafka: resolving Apache Kafka jars from Maven Central (first run only)…');
   const staging = `${LIBS}.partial`;
   fs.rmSync(staging, { recursive: true, force: true });
   await run('mvn', [
-    '-q', '-B', '-f', POM, 'dependency:copy-dependencies',
-    `-DoutputDirectory=${staging}`, '-DincludeScope=runtime',
+    '-q',
+    '-B',
+    '-f',
+    POM,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${staging}`,
+    '-DincludeScope=runtime',
   ]);
   fs.rmSync(LIBS, { recursive: true, force: true });
   fs.renameSync(staging, LIBS);
@@ -101,10 +110,21 @@ async function formatStorageOnce() {
   if (fs.existsSync(path.join(DATA, 'meta.properties'))) return;
   const clusterId = randomBytes(16).toString('base64url');
   log(`kafka: formatting storage (cluster ${clusterId})`);
-  await run('java', [
-    `-Dlog4j.configuration=file:${LOG4J}`, '-cp', classpath(),
-    'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', PROPERTIES,
-  ], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await run(
+    'java',
+    [
+      `-Dlog4j.configuration=file:${LOG4J}`,
+      '-cp',
+      classpath(),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      PROPERTIES,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }
 
 async function loadAdminTools() {
@@ -124,7 +144,10 @@ async function waitAndCreateTopics(brokers, child) {
       await tools.checkKafkaReachable(kafka, brokers, 3000);
       break;
     } catch (error) {
-      if (child && !isAlive(child)) throw new Error(`Kafka exited during start-up; see ${LOG_FILE}:\n${tail(LOG_FILE)}`);
+      if (child && !isAlive(child)) {
+        const message = `Kafka exited during start-up; see ${LOG_FILE}:\n${tail(LOG_FILE)}`;
+        throw new Error(message, { cause: error });
+      }
       if (Date.now() > deadline) throw error;
       await sleep(500);
     }
@@ -165,9 +188,17 @@ async function start() {
   const child = spawn(
     'java',
     [
-      '-Xms512m', '-Xmx512m', '-XX:+UseG1GC', '-XX:TieredStopAtLevel=1', '-Xshare:auto',
-      '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${LOG4J}`,
-      '-cp', classpath(), 'kafka.Kafka', PROPERTIES,
+      '-Xms512m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-XX:TieredStopAtLevel=1',
+      '-Xshare:auto',
+      '-Djava.awt.headless=true',
+      `-Dlog4j.configuration=file:${LOG4J}`,
+      '-cp',
+      classpath(),
+      'kafka.Kafka',
+      PROPERTIES,
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );
@@ -197,7 +228,9 @@ async function stop() {
 async function status() {
   const pid = readPid();
   const open = await portOpen(HOST, PORT);
-  log(`kafka: ${open ? 'answering' : 'not answering'} on ${HOST}:${PORT}${pid && isAlive(pid) ? ` (pid ${pid})` : ''}`);
+  log(
+    `kafka: ${open ? 'answering' : 'not answering'} on ${HOST}:${PORT}${pid && isAlive(pid) ? ` (pid ${pid})` : ''}`,
+  );
   if (!open) process.exitCode = 1;
 }
 

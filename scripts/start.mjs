@@ -25,7 +25,9 @@ async function waitHealthy(name, port, timeoutMs = 90_000) {
     }
     await sleep(300);
   }
-  throw new Error(`${name} did not become healthy within ${timeoutMs / 1000} s; see .cache/logs/${name}.log`);
+  throw new Error(
+    `${name} did not become healthy within ${timeoutMs / 1000} s; see .cache/logs/${name}.log`,
+  );
 }
 
 async function subscribeSamplesIfEmpty() {
@@ -61,7 +63,9 @@ async function main() {
   }
   const kafkaWasRunning = Boolean(process.env.KAFKA_BROKERS) || (await portOpen('127.0.0.1', 9092));
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });
-  await run(process.execPath, [path.join(ROOT, 'dist/libs/database/src/cli/migrate.js')], { cwd: ROOT });
+  await run(process.execPath, [path.join(ROOT, 'dist/libs/database/src/cli/migrate.js')], {
+    cwd: ROOT,
+  });
   const sampleServer = await startSampleFeedServer(SAMPLE_PORT);
   const logDir = path.join(CACHE, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
@@ -71,7 +75,10 @@ async function main() {
         name,
         script: path.join(ROOT, `dist/apps/${name}/src/main.js`),
         // Loopback is allowed here only so the bundled sample feeds can be polled.
-        env: { PORT: String(port), FETCH_ALLOW_CIDRS: process.env.FETCH_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128' },
+        env: {
+          PORT: String(port),
+          FETCH_ALLOW_CIDRS: process.env.FETCH_ALLOW_CIDRS ?? '127.0.0.0/8,::1/128',
+        },
         logDir,
       }),
   );
@@ -82,7 +89,8 @@ async function main() {
     log('\nstopping services…');
     await Promise.all(services.map((service) => service.stop()));
     sampleServer.close();
-    if (!kafkaWasRunning) await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'stop']);
+    if (!kafkaWasRunning)
+      await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'stop']);
     log('stopped cleanly');
     process.exit(0);
   };
@@ -91,7 +99,8 @@ async function main() {
   for (const service of services) service.start();
   await Promise.all(Object.entries(SERVICES).map(([name, port]) => waitHealthy(name, port)));
   const subscribed = await subscribeSamplesIfEmpty();
-  if (subscribed > 0) log(`subscribed to ${subscribed} bundled sample feeds served on 127.0.0.1:${SAMPLE_PORT}`);
+  if (subscribed > 0)
+    log(`subscribed to ${subscribed} bundled sample feeds served on 127.0.0.1:${SAMPLE_PORT}`);
   for (let i = 0; i < 40 && (await countSearchable()) === 0; i += 1) await sleep(250);
   log(`
 newsfeed is running (${await countSearchable()} articles searchable so far)

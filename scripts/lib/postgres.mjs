@@ -18,7 +18,9 @@ export async function ensurePostgres() {
   if (local && fs.existsSync('/etc/postgresql')) {
     const version = fs.readdirSync('/etc/postgresql')[0];
     log(`postgres: not answering on ${host}:${port}; starting cluster ${version}/main`);
-    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+      stdio: 'inherit',
+    });
     for (let i = 0; i < 40 && !(await portOpen(host, port)); i += 1) await sleep(250);
     if (await portOpen(host, port)) return;
   }

@@ -6,7 +6,10 @@ import { ROOT } from './paths.mjs';
 const DIR = path.join(ROOT, 'samples', 'feeds');
 
 export function sampleFeedFiles() {
-  return fs.readdirSync(DIR).filter((name) => name.endsWith('.xml')).sort();
+  return fs
+    .readdirSync(DIR)
+    .filter((name) => name.endsWith('.xml'))
+    .sort();
 }
 
 /** Serves the bundled sample feeds on loopback, with ETag so polls after the first are 304s. */

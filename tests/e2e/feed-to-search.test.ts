@@ -48,20 +48,30 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
     });
     assert.equal(created.status, 201);
 
-    const found = await waitFor('the English article to be searchable', async () => {
-      const response = await fetch(`${stack.url('api')}/search?q=quokkas%20harbour`);
-      const body = (await response.json()) as SearchResponse;
-      return body.items.length > 0 ? body : undefined;
-    }, 60_000, 250);
+    const found = await waitFor(
+      'the English article to be searchable',
+      async () => {
+        const response = await fetch(`${stack.url('api')}/search?q=quokkas%20harbour`);
+        const body = (await response.json()) as SearchResponse;
+        return body.items.length > 0 ? body : undefined;
+      },
+      60_000,
+      250,
+    );
     assert.equal(found.items[0].title, 'Quokkas invade the harbour of Fremantle');
     assert.equal(found.items[0].language, 'en');
 
     // French stemming: "valeur" finds "valeurs" only through the french configuration.
-    const french = await waitFor('the French article to be searchable', async () => {
-      const response = await fetch(`${stack.url('api')}/search?q=valeur%20bancaire&lang=fr`);
-      const body = (await response.json()) as SearchResponse;
-      return body.items.length > 0 ? body : undefined;
-    }, 30_000, 250);
+    const french = await waitFor(
+      'the French article to be searchable',
+      async () => {
+        const response = await fetch(`${stack.url('api')}/search?q=valeur%20bancaire&lang=fr`);
+        const body = (await response.json()) as SearchResponse;
+        return body.items.length > 0 ? body : undefined;
+      },
+      30_000,
+      250,
+    );
     assert.equal(french.items[0].title, 'La Bourse de Paris termine la semaine en hausse');
     assert.equal(french.items[0].language, 'fr');
 

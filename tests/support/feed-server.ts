@@ -44,17 +44,23 @@ export class FeedServer {
   }
 }
 
-export function rssFeed(title: string, items: { guid: string; title: string; description: string; link?: string; pubDate?: string }[]): string {
+export function rssFeed(
+  title: string,
+  items: { guid: string; title: string; description: string; link?: string; pubDate?: string }[],
+): string {
   const escape = (text: string) =>
     text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const entries = items
     .map(
-      (item) => `<item><guid>${escape(item.guid)}</guid><title>${escape(item.title)}</title>` +
+      (item) =>
+        `<item><guid>${escape(item.guid)}</guid><title>${escape(item.title)}</title>` +
         `<link>${escape(item.link ?? `https://example.org/${item.guid}`)}</link>` +
         `<description>${escape(item.description)}</description>` +
         `<pubDate>${item.pubDate ?? new Date().toUTCString()}</pubDate></item>`,
     )
     .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escape(title)}</title>` +
-    `<link>https://example.org/</link><description>test feed</description>\n${entries}\n</channel></rss>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>${escape(title)}</title>` +
+    `<link>https://example.org/</link><description>test feed</description>\n${entries}\n</channel></rss>`
+  );
 }

@@ -77,41 +77,57 @@ export class Stack {
     this.ports.set(service, port);
     const lines: string[] = this.output.get(service) ?? [];
     this.output.set(service, lines);
-    const child = spawn(process.execPath, [path.join(repoRoot(), `dist/apps/${service}/src/main.js`)], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-        PORT: String(port),
-        DATABASE_URL: this.databaseUrl,
-        KAFKA_BROKERS: BROKERS,
-        KAFKA_TOPIC_PREFIX: this.topicPrefix,
-        KAFKA_PARTITIONS: '3',
-        FETCH_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
-        SCHEDULER_IDLE_MS: '100',
-        CLASSIFIER_GROUP_ID: `classifier-${this.id}`,
-        INDEXER_GROUP_ID: `indexer-${this.id}`,
-        ...this.options.env?.[service],
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot(), `dist/apps/${service}/src/main.js`)],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+          PORT: String(port),
+          DATABASE_URL: this.databaseUrl,
+          KAFKA_BROKERS: BROKERS,
+          KAFKA_TOPIC_PREFIX: this.topicPrefix,
+          KAFKA_PARTITIONS: '3',
+          FETCH_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
+          SCHEDULER_IDLE_MS: '100',
+          CLASSIFIER_GROUP_ID: `classifier-${this.id}`,
+          INDEXER_GROUP_ID: `indexer-${this.id}`,
+          ...this.options.env?.[service],
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     const collect = (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean));
     child.stdout!.on('data', collect);
     child.stderr!.on('data', collect);
     this.children.set(service, child);
-    await waitFor(`${service} /health`, async () => {
-      if (child.exitCode !== null) {
-        throw new Error(`${service} exited with ${child.exitCode}:\n${lines.slice(-20).join('\n')}`);
-      }
-      const response = await fetch(`${this.url(service)}/health`);
-      return response.ok ? true : undefined;
-    }, 60_000, 200);
+    await waitFor(
+      `${service} /health`,
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(
+            `${service} exited with ${child.exitCode}:\n${lines.slice(-20).join('\n')}`,
+          );
+        }
+        const response = await fetch(`${this.url(service)}/health`);
+        return response.ok ? true : undefined;
+      },
+      60_000,
+      200,
+    );
   }
 
-  async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  async stopService(
+    service: ServiceName,
+    signal: NodeJS.Signals = 'SIGTERM',
+  ): Promise<number | null> {
     const child = this.children.get(service);
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     child.kill(signal);
     const code = await Promise.race([
       exited,

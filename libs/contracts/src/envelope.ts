@@ -79,7 +79,9 @@ export function decodeEvent<T extends TopicName>(
     throw new ContractViolationError(topic, [`missing CloudEvents headers: ${missing.join(', ')}`]);
   }
   if (headers.ce_specversion !== '1.0') {
-    throw new ContractViolationError(topic, [`unsupported ce_specversion ${headers.ce_specversion}`]);
+    throw new ContractViolationError(topic, [
+      `unsupported ce_specversion ${headers.ce_specversion}`,
+    ]);
   }
   if (headers.ce_type !== topic) {
     throw new ContractViolationError(topic, [`ce_type ${headers.ce_type} does not belong here`]);

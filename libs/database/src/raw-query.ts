@@ -10,7 +10,12 @@ export async function queryRows<T>(
   parameters: unknown[] = [],
 ): Promise<T[]> {
   const result: unknown = await runner.query(sql, parameters);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
     return result[0] as T[];
   }
   return result as T[];

@@ -78,7 +78,11 @@ export class EventConsumer<T extends TopicName> {
       partitionsConsumedConcurrently: 4,
       ...options,
     };
-    this.log = logger.child({ component: 'consumer', topic: handler.topic, group: handler.groupId });
+    this.log = logger.child({
+      component: 'consumer',
+      topic: handler.topic,
+      group: handler.groupId,
+    });
     this.consumer = kafka.consumer({
       groupId: handler.groupId,
       // kafkajs would restart itself in-process; we prefer a clean exit the supervisor sees.
@@ -120,7 +124,10 @@ export class EventConsumer<T extends TopicName> {
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const stopTimer = handlerDuration.startTimer({ topic: this.handler.topic, group: this.handler.groupId });
+    const stopTimer = handlerDuration.startTimer({
+      topic: this.handler.topic,
+      group: this.handler.groupId,
+    });
     const events: ConsumedEvent<T>[] = [];
     for (const message of batch.messages) {
       const decoded = this.decode(message, batch.partition);
@@ -134,21 +141,37 @@ export class EventConsumer<T extends TopicName> {
     const last = batch.messages[batch.messages.length - 1];
     resolveOffset(last.offset);
     await this.consumer.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+      {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: (BigInt(last.offset) + 1n).toString(),
+      },
     ]);
     await heartbeat();
-    consumedCounter.inc({ topic: this.handler.topic, group: this.handler.groupId }, batch.messages.length);
+    consumedCounter.inc(
+      { topic: this.handler.topic, group: this.handler.groupId },
+      batch.messages.length,
+    );
     stopTimer();
   }
 
-  private decode(message: KafkaMessage, partition: number): ConsumedEvent<T> | ContractViolationError {
+  private decode(
+    message: KafkaMessage,
+    partition: number,
+  ): ConsumedEvent<T> | ContractViolationError {
     try {
       const { attributes, payload } = decodeEvent(
         this.handler.topic,
         message.value,
         headersToStrings(message.headers),
       );
-      return { attributes, payload, key: message.key?.toString() ?? null, partition, offset: message.offset };
+      return {
+        attributes,
+        payload,
+        key: message.key?.toString() ?? null,
+        partition,
+        offset: message.offset,
+      };
     } catch (error) {
       if (error instanceof ContractViolationError) return error;
       return new ContractViolationError(this.handler.topic, [String(error)]);

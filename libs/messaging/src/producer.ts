@@ -51,7 +51,11 @@ export class EventProducer {
     return encodeEvent(topic, payload, { key, source: this.options.source });
   }
 
-  async publish<T extends TopicName>(topic: T, payload: EventPayload<T>, key: string): Promise<void> {
+  async publish<T extends TopicName>(
+    topic: T,
+    payload: EventPayload<T>,
+    key: string,
+  ): Promise<void> {
     await this.sendEncoded(topic, [this.encode(topic, payload, key)]);
   }
 

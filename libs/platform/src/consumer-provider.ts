@@ -12,7 +12,9 @@ import type { JsonLogger } from '#observability';
 import { ENV, KAFKA, LOGGER } from './tokens.js';
 
 /** Starts a consumer once the app is up; stops it before the database connection closes. */
-class ConsumerLifecycle<T extends TopicName> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class ConsumerLifecycle<T extends TopicName>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   constructor(private readonly consumer: EventConsumer<T>) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +39,13 @@ export function consumerProvider<T extends TopicName>(handler: Type<EventHandler
       logger: JsonLogger,
     ) =>
       new ConsumerLifecycle(
-        new EventConsumer(kafka, producer, instance, { topicPrefix: env.KAFKA_TOPIC_PREFIX }, logger),
+        new EventConsumer(
+          kafka,
+          producer,
+          instance,
+          { topicPrefix: env.KAFKA_TOPIC_PREFIX },
+          logger,
+        ),
       ),
   };
 }

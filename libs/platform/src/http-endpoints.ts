@@ -1,8 +1,12 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { metricsRegistry, runHealthChecks, type HealthIndicator, type JsonLogger } from '#observability';
+import {
+  metricsRegistry,
+  runHealthChecks,
+  type HealthIndicator,
+  type JsonLogger,
+} from '#observability';
 import { HEALTH_INDICATORS, LOGGER } from './tokens.js';
-
 
 @Controller()
 export class HealthController {

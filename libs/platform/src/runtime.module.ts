@@ -54,7 +54,10 @@ export class RuntimeModule {
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = createDataSource({ url: env.DATABASE_URL, applicationName: service });
+            const dataSource = createDataSource({
+              url: env.DATABASE_URL,
+              applicationName: service,
+            });
             return dataSource.initialize();
           },
         },
@@ -104,4 +107,3 @@ function kafkaIndicator(kafka: Kafka): HealthIndicator {
     },
   };
 }
-

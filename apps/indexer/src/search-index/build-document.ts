@@ -4,7 +4,10 @@ import { regconfigFor, segmentForIndex } from '../text/index.js';
 import type { SearchDocument } from './search-document.js';
 
 /** Maps a classified article to its search document, segmenting unspaced scripts for the index. */
-export function buildSearchDocument(event: ArticleClassifiedV1, maxBodyChars: number): SearchDocument {
+export function buildSearchDocument(
+  event: ArticleClassifiedV1,
+  maxBodyChars: number,
+): SearchDocument {
   const language = event.language.code;
   const segment = (text: string) => segmentForIndex(text, language);
   const document: Omit<SearchDocument, 'sourceHash'> = {

@@ -68,7 +68,9 @@ export class InitialSchema1764200000000 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX articles_fingerprint_key ON articles (content_fingerprint)`,
     );
-    await runner.query(`CREATE INDEX articles_feed_published_idx ON articles (feed_id, published_at DESC)`);
+    await runner.query(
+      `CREATE INDEX articles_feed_published_idx ON articles (feed_id, published_at DESC)`,
+    );
 
     await runner.query(`
       CREATE TABLE article_versions (
@@ -109,7 +111,9 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         published_at timestamptz,
         classified_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX article_enrichments_story_idx ON article_enrichments (story_id)`);
+    await runner.query(
+      `CREATE INDEX article_enrichments_story_idx ON article_enrichments (story_id)`,
+    );
     // Near-duplicate candidates: two 64-bit SimHashes within 3 bits share at least one 16-bit block.
     for (const block of [1, 2, 3, 4]) {
       await runner.query(
@@ -145,14 +149,22 @@ export class InitialSchema1764200000000 implements MigrationInterface {
     await runner.query(
       `CREATE AGGREGATE tsquery_or_agg(tsquery) (SFUNC = tsquery_or, STYPE = tsquery)`,
     );
-    await runner.query(`CREATE INDEX search_documents_document_idx ON search_documents USING gin (document)`);
+    await runner.query(
+      `CREATE INDEX search_documents_document_idx ON search_documents USING gin (document)`,
+    );
     await runner.query(
       `CREATE INDEX search_documents_published_idx ON search_documents (published_at DESC, article_id DESC)`,
     );
-    await runner.query(`CREATE INDEX search_documents_topics_idx ON search_documents USING gin (topics)`);
-    await runner.query(`CREATE INDEX search_documents_places_idx ON search_documents USING gin (places)`);
+    await runner.query(
+      `CREATE INDEX search_documents_topics_idx ON search_documents USING gin (topics)`,
+    );
+    await runner.query(
+      `CREATE INDEX search_documents_places_idx ON search_documents USING gin (places)`,
+    );
     await runner.query(`CREATE INDEX search_documents_story_idx ON search_documents (story_id)`);
-    await runner.query(`CREATE INDEX search_documents_feed_idx ON search_documents (feed_id, published_at DESC)`);
+    await runner.query(
+      `CREATE INDEX search_documents_feed_idx ON search_documents (feed_id, published_at DESC)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
