@@ -1,3 +1,0 @@
-import { ensureInstalled } from './lib/install.mjs';
-
-await ensureInstalled();
