@@ -7,6 +7,7 @@ export interface StoredFingerprint {
   minhash: number[] | null;
   storyKeys: string[];
   storyId: string | null;
+  nearDuplicateOf: string | null;
   publishedAt: Date;
 }
 
@@ -56,14 +57,15 @@ export class EnrichmentStore {
   ): Promise<StoredFingerprint[]> {
     const blocks = simhashBlocks(simhash);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT article_id, simhash::text AS simhash, minhash, story_keys, story_id, published_at
+      `SELECT article_id, simhash::text AS simhash, minhash, story_keys, story_id,
+              near_duplicate_of, published_at
          FROM article_enrichments
         WHERE article_id <> $1
           AND published_at BETWEEN $2::timestamptz - make_interval(hours => $3)
                                AND $2::timestamptz + make_interval(hours => $3)
           AND (simhash_blocks[1] = $4 OR simhash_blocks[2] = $5 OR simhash_blocks[3] = $6
                OR simhash_blocks[4] = $7 OR story_keys && $8::text[])
-        ORDER BY published_at
+        ORDER BY abs(extract(epoch FROM published_at - $2::timestamptz)), article_id
         LIMIT 200`,
       [articleId, around, windowHours, ...blocks, storyKeys],
     );
@@ -73,6 +75,7 @@ export class EnrichmentStore {
       minhash: (row.minhash as number[] | null) ?? null,
       storyKeys: (row.story_keys as string[]) ?? [],
       storyId: (row.story_id as string | null) ?? null,
+      nearDuplicateOf: (row.near_duplicate_of as string | null) ?? null,
       publishedAt: new Date(row.published_at as string),
     }));
   }

@@ -1,52 +1,104 @@
 import type { Classification } from '../classify/classifier.js';
+import {
+  decideStoryLink,
+  DEFAULT_STORY_POLICY,
+  type StoryDecision,
+  type StoryFingerprint,
+  type StoryPolicy,
+} from '../stories/decide.js';
+import { storyFingerprintOf } from '../stories/fingerprint-of.js';
 import type { StoredFingerprint } from './enrichment-store.js';
+
+const COUNTRY = 'c:';
+const CITY = 'g:';
+const ENTITY = 'e:';
 
 /** Places and canonical entities: what translations and rewrites of one event share. */
 export function storyKeysOf(result: Classification): string[] {
   const keys = [
-    ...result.places.countries.map((country) => `c:${country.code}`),
-    ...result.places.cities.map((city) => `g:${city.geonameId}`),
-    ...result.entities.map((entity) => `e:${(entity.canonical ?? entity.name).toLowerCase()}`),
+    ...result.places.countries.map((country) => `${COUNTRY}${country.code}`),
+    ...result.places.cities.map((city) => `${CITY}${city.geonameId}`),
+    ...result.entities.map(
+      (entity) => `${ENTITY}${(entity.canonical ?? entity.name).toLowerCase()}`,
+    ),
   ];
   return [...new Set(keys)].slice(0, 64);
 }
 
-function hamming(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count = 0;
-  while (x) {
-    count += Number(x & 1n);
-    x >>= 1n;
+/** The story fingerprint of a stored enrichment, rebuilt from its persisted columns. */
+export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint {
+  const countries: string[] = [];
+  const cityIds: number[] = [];
+  const entities: string[] = [];
+  for (const key of stored.storyKeys) {
+    if (key.startsWith(COUNTRY)) countries.push(key.slice(COUNTRY.length));
+    else if (key.startsWith(CITY)) cityIds.push(Number(key.slice(CITY.length)));
+    else if (key.startsWith(ENTITY)) entities.push(key.slice(ENTITY.length));
   }
-  return count;
+  return {
+    simhash: stored.simhash,
+    // PostgreSQL integer[] is signed; the MinHash values are unsigned 32-bit.
+    minhash: (stored.minhash ?? []).map((value) => value >>> 0),
+    publishedAt: stored.publishedAt.getTime(),
+    countries,
+    cityIds,
+    entities,
+  };
 }
 
-const NEAR_DUPLICATE_BITS = 3;
-const SHARED_KEYS_FOR_STORY = 3;
+export interface StoryChoice {
+  storyId: string;
+  nearDuplicateOf: string | null;
+  decision: StoryDecision;
+  /** The stored article the decision was made against, when linked. */
+  linkedTo: string | null;
+}
 
-/** Interim rule until stories/ lands: near-identical SimHash, or several shared places/entities. */
+interface Scored {
+  candidate: StoredFingerprint;
+  decision: StoryDecision;
+  score: number;
+}
+
+const RANK: Record<StoryDecision, number> = { 'near-duplicate': 2, 'same-story': 1, unrelated: 0 };
+
+/**
+ * Links a new article to the best stored candidate with the library's story decision: a
+ * near-duplicate beats a same-story link, then the higher score, then the earlier article (the
+ * original). Near-duplicates point at the original they repeat and share its story.
+ */
 export function chooseStory(
   articleId: string,
   result: Classification,
-  storyKeys: string[],
+  publishedAt: Date,
   candidates: StoredFingerprint[],
-): { storyId: string; nearDuplicateOf: string | null } {
-  const duplicate = candidates.find(
-    (candidate) => hamming(candidate.simhash, result.simhash) <= NEAR_DUPLICATE_BITS,
-  );
-  if (duplicate) {
-    return {
-      storyId: duplicate.storyId ?? duplicate.articleId,
-      nearDuplicateOf: duplicate.articleId,
-    };
+  policy: StoryPolicy = DEFAULT_STORY_POLICY,
+): StoryChoice {
+  const self = storyFingerprintOf(result, publishedAt.getTime());
+  let best: Scored | undefined;
+  for (const candidate of candidates) {
+    if (candidate.articleId === articleId) continue;
+    const link = decideStoryLink(self, fingerprintOfStored(candidate), policy);
+    if (link.decision === 'unrelated') continue;
+    const scored = { candidate, decision: link.decision, score: link.score };
+    if (!best || better(scored, best)) best = scored;
   }
-  const keys = new Set(storyKeys);
-  const related = candidates.find(
-    (candidate) =>
-      candidate.storyKeys.filter((key) => keys.has(key)).length >= SHARED_KEYS_FOR_STORY,
-  );
+  if (!best)
+    return { storyId: articleId, nearDuplicateOf: null, decision: 'unrelated', linkedTo: null };
+  const { candidate, decision } = best;
+  const original = candidate.nearDuplicateOf ?? candidate.articleId;
   return {
-    storyId: related ? (related.storyId ?? related.articleId) : articleId,
-    nearDuplicateOf: null,
+    storyId: candidate.storyId ?? candidate.articleId,
+    // On a replay the original meets its own reposts: it stays the original.
+    nearDuplicateOf: decision === 'near-duplicate' && original !== articleId ? original : null,
+    decision,
+    linkedTo: candidate.articleId,
   };
+}
+
+function better(a: Scored, b: Scored): boolean {
+  if (RANK[a.decision] !== RANK[b.decision]) return RANK[a.decision] > RANK[b.decision];
+  if (a.score !== b.score) return a.score > b.score;
+  const dt = a.candidate.publishedAt.getTime() - b.candidate.publishedAt.getTime();
+  return dt !== 0 ? dt < 0 : a.candidate.articleId < b.candidate.articleId;
 }
