@@ -4,6 +4,10 @@ import type { JsonLogger } from '#observability';
 import type { ApiEnv } from './env.js';
 import { FeedsModule } from './feeds/feeds.module.js';
 import { SearchModule } from './search/search.module.js';
+import { ArticlesModule } from './articles/articles.module.js';
+import { StoriesModule } from './stories/stories.module.js';
+import { FeedsOutModule } from './feeds-out/feeds-out.module.js';
+import { StreamModule } from './stream/stream.module.js';
 
 @Module({})
 export class AppModule {
@@ -14,6 +18,10 @@ export class AppModule {
         RuntimeModule.forService({ service: 'api', env, logger, producer: false }),
         SearchModule,
         FeedsModule,
+        ArticlesModule,
+        StoriesModule,
+        FeedsOutModule,
+        StreamModule,
       ],
     };
   }

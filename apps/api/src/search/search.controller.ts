@@ -1,25 +1,27 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { z } from 'zod';
-import { parseRequest } from '../common/zod-query.js';
-import { SearchRepository, type SearchResult } from './search.repository.js';
+import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { SearchInputError, type RawParams } from './query/index.js';
+import { SearchInputFilter } from './search-errors.js';
+import { SearchService, type SearchPage } from './search.service.js';
 
-const searchQuery = z.object({
-  q: z.string().trim().max(512, 'at most 512 characters').default(''),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'an ISO 639 language code')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100, 'at most 100').default(20),
-});
+function facetsWanted(value: unknown): boolean {
+  if (value === undefined || value === '' || value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new SearchInputError('facets', 'invalid_parameter', 'facets must be true or false');
+}
 
 @Controller('search')
+@UseFilters(SearchInputFilter)
 export class SearchController {
-  constructor(private readonly search: SearchRepository) {}
+  constructor(private readonly search: SearchService) {}
 
+  /**
+   * Web-search syntax in any language, filters, relevance with a recency boost (newest first
+   * without q or with sort=newest), highlights, facets (first page) and cursor pagination.
+   */
   @Get()
-  async find(@Query() query: Record<string, unknown>): Promise<{ items: SearchResult[] }> {
-    const params = parseRequest(searchQuery, query);
-    const items = await this.search.search(params);
-    return { items };
+  async find(@Query() query: RawParams): Promise<SearchPage> {
+    const { facets, ...params } = query;
+    const request = this.search.parse(params);
+    return this.search.page(request, { facets: facetsWanted(facets) });
   }
 }

@@ -1,6 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module.js';
 import { SearchController } from './search.controller.js';
+import { SEARCH_ENV, searchEnv } from './search-env.js';
 import { SearchRepository } from './search.repository.js';
+import { SearchService } from './search.service.js';
 
-@Module({ controllers: [SearchController], providers: [SearchRepository] })
+@Module({
+  imports: [TaxonomyModule],
+  controllers: [SearchController],
+  providers: [
+    { provide: SEARCH_ENV, useFactory: () => searchEnv() },
+    SearchRepository,
+    SearchService,
+  ],
+  exports: [SearchService, SearchRepository, TaxonomyModule],
+})
 export class SearchModule {}

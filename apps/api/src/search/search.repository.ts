@@ -1,74 +1,79 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
+import type { SqlQuery } from './search-sql.js';
+import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 
-export interface SearchParams {
-  q: string;
-  lang?: string;
-  limit: number;
-}
-
-export interface SearchResult {
+/** A search_documents row as the search statements select it. */
+export interface HitRow {
   id: string;
+  version: number;
   title: string;
   url: string | null;
   summary: string;
   language: string;
   feedId: string;
+  config: string;
+  topics: string[];
+  places: string[];
+  entities: string[];
+  storyId: string | null;
+  /** UTC text with microseconds (cursor and event-id precision). */
   publishedAt: string;
+  indexedAt: string;
   rank: number;
+  storyMatches?: string | number;
+  titleHighlight?: string;
+  summaryHighlight?: string;
 }
 
-/**
- * A document is indexed with its own language's configuration, so a query is parsed with every
- * configuration in use (and `simple`) and the alternatives are OR-ed: the GIN index still applies.
- */
+export interface StoryStats {
+  storyId: string;
+  articles: number;
+  sources: number;
+  languages: string[];
+}
+
+/** Runs search statements under a statement_timeout, so no query can hold the database. */
 @Injectable()
 export class SearchRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SEARCH_ENV) private readonly env: SearchEnv,
+  ) {}
 
-  async search(params: SearchParams): Promise<SearchResult[]> {
-    if (params.q === '') return this.latest(params);
-    const rows = await this.dataSource.query(
-      `WITH configs AS (
-         SELECT DISTINCT text_search_config AS cfg FROM search_documents
-         WHERE $2::text IS NULL OR language = $2
-       ), q AS (
-         SELECT websearch_to_tsquery('simple', $1) ||
-                COALESCE((SELECT tsquery_or_agg(websearch_to_tsquery(cfg, $1)) FROM configs), ''::tsquery)
-           AS query
-       )
-       SELECT d.article_id AS id, d.title, d.url, d.summary, d.language, d.feed_id AS "feedId",
-              d.published_at AS "publishedAt", ts_rank_cd(d.document, q.query) AS rank
-         FROM search_documents d, q
-        WHERE d.document @@ q.query AND ($2::text IS NULL OR d.language = $2)
-        ORDER BY rank DESC, d.published_at DESC
-        LIMIT $3`,
-      [params.q, params.lang ?? null, params.limit],
-    );
-    return rows.map(toResult);
+  async run<T>(...queries: SqlQuery[]): Promise<T[][]> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SET LOCAL statement_timeout = ${this.env.SEARCH_STATEMENT_TIMEOUT_MS}`);
+      const results: T[][] = [];
+      for (const query of queries) results.push(await runner.query(query.text, query.values));
+      await runner.commitTransaction();
+      return results;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (isStatementTimeout(error)) throw searchTimeoutError(this.env.SEARCH_STATEMENT_TIMEOUT_MS);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
-  private async latest(params: SearchParams): Promise<SearchResult[]> {
-    const rows = await this.dataSource.query(
-      `SELECT article_id AS id, title, url, summary, language, feed_id AS "feedId",
-              published_at AS "publishedAt", 0 AS rank
-         FROM search_documents WHERE $1::text IS NULL OR language = $1
-        ORDER BY published_at DESC, article_id DESC LIMIT $2`,
-      [params.lang ?? null, params.limit],
-    );
-    return rows.map(toResult);
+  async one<T>(query: SqlQuery): Promise<T[]> {
+    const [rows] = await this.run<T>(query);
+    return rows ?? [];
   }
-}
 
-function toResult(row: Record<string, unknown>): SearchResult {
-  return {
-    id: String(row.id),
-    title: String(row.title),
-    url: (row.url as string | null) ?? null,
-    summary: String(row.summary),
-    language: String(row.language),
-    feedId: String(row.feedId),
-    publishedAt: new Date(row.publishedAt as string).toISOString(),
-    rank: Number(row.rank),
-  };
+  async storyStats(storyIds: string[]): Promise<Map<string, StoryStats>> {
+    if (storyIds.length === 0) return new Map();
+    const rows = await this.one<StoryStats>({
+      text: `SELECT story_id AS "storyId", count(*)::int AS articles,
+                    count(DISTINCT feed_id)::int AS sources, array_agg(DISTINCT language) AS languages
+               FROM search_documents WHERE story_id = ANY($1::uuid[]) GROUP BY story_id`,
+      values: [storyIds],
+    });
+    return new Map(rows.map((row) => [row.storyId, row]));
+  }
 }

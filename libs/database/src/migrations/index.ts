@@ -1,5 +1,10 @@
 import { InitialSchema1764200000000 } from './1764200000000-initial-schema.js';
 import { SearchDelivery1764300000000 } from './1764300000000-search-delivery.js';
+import { IngestorScheduling1764400000000 } from './1764400000000-ingestor-scheduling.js';
 
 /** Every migration in order; new ones are appended here. */
-export const MIGRATIONS = [InitialSchema1764200000000, SearchDelivery1764300000000];
+export const MIGRATIONS = [
+  InitialSchema1764200000000,
+  SearchDelivery1764300000000,
+  IngestorScheduling1764400000000,
+];

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const schema = z.object({
+  /** Every search statement is cancelled after this long (a clear 400, never a stuck server). */
+  SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  /** Signs page cursors; set the same value on every replica. Random per process otherwise. */
+  SEARCH_CURSOR_SECRET: z.string().min(16).optional(),
+  SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(2000),
+  SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
+  SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+});
+
+export const SEARCH_ENV = Symbol('SEARCH_ENV');
+
+export type SearchEnv = z.infer<typeof schema> & { cursorSecret: string };
+
+export function searchEnv(source: NodeJS.ProcessEnv = process.env): SearchEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const env = schema.parse(cleaned);
+  return { ...env, cursorSecret: env.SEARCH_CURSOR_SECRET ?? randomBytes(32).toString('hex') };
+}

@@ -1,0 +1,261 @@
+import {
+  compileTsquery,
+  searchConfigsFor,
+  type SearchCursor,
+  type SearchFilters,
+  type SearchRequest,
+} from './query/index.js';
+
+/** A statement and its bind values; user text only ever travels in `values`. */
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+export interface SearchSqlOptions {
+  /**
+   * Relevance ranking and story collapsing work on the newest N matches. Without the RUM
+   * index, ranking every match of a common term costs ~0.5 s per million documents; the
+   * recency boost makes an older match lose to a newer one anyway once it is weeks older.
+   */
+  candidates: number;
+  /** Days after which a document needs twice the text rank to stay level with a new one. */
+  halfLifeDays: number;
+}
+
+export const DEFAULT_SEARCH_SQL_OPTIONS: SearchSqlOptions = { candidates: 2000, halfLifeDays: 7 };
+
+class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+const utcText = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Columns every hit carries; timestamps also as microsecond text for cursors and event ids. */
+export const HIT_COLUMNS = [
+  'd.article_id AS id',
+  'd.version',
+  'd.title',
+  'd.url',
+  'd.summary',
+  'd.language',
+  'd.feed_id AS "feedId"',
+  'd.text_search_config AS config',
+  'd.topics',
+  'd.places',
+  'd.entities',
+  'd.story_id AS "storyId"',
+  `${utcText('d.published_at')} AS "publishedAt"`,
+  `${utcText('d.indexed_at')} AS "indexedAt"`,
+].join(', ');
+
+/** Conditions of the filters, AND-ed; every value is a bind parameter. */
+function filterConditions(filters: SearchFilters, params: Params): string[] {
+  const where: string[] = [];
+  if (filters.lang.length) where.push(`d.language = ANY(${params.add(filters.lang, '::text[]')})`);
+  if (filters.topic.length) where.push(`d.topics && ${params.add(filters.topic, '::text[]')}`);
+  if (filters.place.length) where.push(`d.places && ${params.add(filters.place, '::text[]')}`);
+  if (filters.entity.length) where.push(`d.entities && ${params.add(filters.entity, '::text[]')}`);
+  if (filters.feed.length) where.push(`d.feed_id = ANY(${params.add(filters.feed, '::uuid[]')})`);
+  if (filters.since) where.push(`d.published_at >= ${params.add(filters.since, '::timestamptz')}`);
+  if (filters.until) where.push(`d.published_at < ${params.add(filters.until, '::timestamptz')}`);
+  return where;
+}
+
+/** The tsquery of the request's words, compiled for the languages it may match; or undefined. */
+function tsquery(request: SearchRequest, params: Params): string | undefined {
+  const { ast, text } = request.query;
+  if (!ast) return undefined;
+  const compiled = compileTsquery(ast, {
+    configs: searchConfigsFor(request.filters.lang, text),
+    firstParam: params.values.length + 1,
+  });
+  params.values.push(...compiled.params);
+  return compiled.sql;
+}
+
+interface Base {
+  params: Params;
+  from: string;
+  where: string[];
+  hasQuery: boolean;
+  /** `(SELECT <tsquery> AS q) query`, to join where the query is needed again. */
+  queryRelation: string;
+}
+
+/**
+ * The tsquery is computed once in a one-row subquery, so it is neither re-evaluated per row
+ * nor re-parsed for ranking and highlighting.
+ */
+function base(request: SearchRequest): Base {
+  const params = new Params();
+  const compiled = tsquery(request, params);
+  const where = filterConditions(request.filters, params);
+  if (compiled) where.push('d.document @@ query.q');
+  const from = compiled
+    ? `search_documents d, (SELECT ${compiled} AS q) query`
+    : 'search_documents d';
+  const queryRelation = compiled ? `(SELECT ${compiled} AS q) query` : '';
+  return { params, from, where, hasQuery: compiled !== undefined, queryRelation };
+}
+
+const whereClause = (conditions: string[]) =>
+  conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+
+/**
+ * ln(text rank) + ln 2 · age/half-life, i.e. text rank × 2^(t/h): a document h days older needs
+ * twice the text rank. It depends on the published time alone, not on now(), so the order (and
+ * the cursors) stay the same from one page to the next.
+ */
+function rankExpression(halfLifeDays: number): string {
+  const perDay = (Math.LN2 / halfLifeDays).toFixed(8);
+  return (
+    `(ln(ts_rank(d.document, query.q)::float8 + 1e-6) + ${perDay} * ` +
+    `extract(epoch FROM d.published_at - TIMESTAMPTZ '2020-01-01T00:00:00Z')::float8 / 86400.0)`
+  );
+}
+
+function cursorCondition(
+  cursor: SearchCursor | undefined,
+  params: Params,
+  keys: { rank: string; published: string; id: string },
+): string[] {
+  if (!cursor) return [];
+  if (cursor.sort === 'relevance') {
+    return [
+      `(${keys.rank}, ${keys.id}) < (${params.add(cursor.rank, '::float8')}, ${params.add(cursor.id, '::uuid')})`,
+    ];
+  }
+  return [
+    `(${keys.published}, ${keys.id}) < (${params.add(cursor.publishedAt, '::timestamptz')}, ${params.add(cursor.id, '::uuid')})`,
+  ];
+}
+
+const HIGHLIGHT_OPTIONS = {
+  title: 'HighlightAll=true, StartSel=<mark>, StopSel=</mark>',
+  summary:
+    'MaxFragments=2, MaxWords=35, MinWords=12, FragmentDelimiter=" … ", StartSel=<mark>, StopSel=</mark>',
+};
+
+/** HTML-escaped before highlighting so the only markup in a snippet is our own <mark>. */
+const escaped = (column: string) =>
+  `replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+
+function highlightColumns(hasQuery: boolean, params: Params): string {
+  if (!hasQuery) return '';
+  const title = params.add(HIGHLIGHT_OPTIONS.title);
+  const summary = params.add(HIGHLIGHT_OPTIONS.summary);
+  return (
+    `, ts_headline(p.config, ${escaped('p.title')}, query.q, ${title}) AS "titleHighlight"` +
+    `, ts_headline(p.config, ${escaped('p.summary')}, query.q, ${summary}) AS "summaryHighlight"`
+  );
+}
+
+/**
+ * One page of results (limit + 1 rows, the extra one tells whether there is a next page).
+ * Newest-first without collapsing walks the (published_at, article_id) index from the cursor.
+ * Relevance and collapse=story rank the newest `candidates` matches.
+ */
+export function buildPageSql(
+  request: SearchRequest,
+  cursor: SearchCursor | undefined,
+  options: SearchSqlOptions = DEFAULT_SEARCH_SQL_OPTIONS,
+): SqlQuery {
+  const { params, from, where, hasQuery, queryRelation } = base(request);
+  const relevance = request.sort === 'relevance' && hasQuery;
+  let page: string;
+  if (!relevance && !request.collapse) {
+    const seek = cursorCondition(cursor, params, {
+      rank: '0',
+      published: 'd.published_at',
+      id: 'd.article_id',
+    });
+    page =
+      `SELECT ${HIT_COLUMNS}, 0::float8 AS rank, d.published_at AS sort_time, 1::bigint AS "storyMatches" ` +
+      `FROM ${from} ${whereClause([...where, ...seek])} ` +
+      `ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${params.add(request.limit + 1)}`;
+  } else {
+    const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
+    const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
+    const candidates =
+      `SELECT ${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time FROM ${from} ` +
+      `${whereClause(where)} ORDER BY d.published_at DESC, d.article_id DESC ` +
+      `LIMIT ${params.add(options.candidates)}`;
+    const ranked = request.collapse
+      ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
+        `count(*) OVER (PARTITION BY coalesce(c."storyId", c.id)) AS "storyMatches" FROM candidates c) s WHERE s.pos = 1`
+      : `SELECT c.*, 1::bigint AS "storyMatches" FROM candidates c`;
+    const seek = cursorCondition(cursor, params, {
+      rank: 'c.rank',
+      published: 'c.sort_time',
+      id: 'c.id',
+    });
+    page =
+      `WITH candidates AS (${candidates}) SELECT c.* FROM (${ranked}) c ${whereClause(seek)} ` +
+      `ORDER BY ${order} LIMIT ${params.add(request.limit + 1)}`;
+  }
+  const highlights = highlightColumns(hasQuery, params);
+  const queryFrom = hasQuery ? `, ${queryRelation}` : '';
+  const pageOrder = relevance ? 'p.rank DESC, p.id DESC' : 'p.sort_time DESC, p.id DESC';
+  return {
+    text: `SELECT p.*${highlights} FROM (${page}) p${queryFrom} ORDER BY ${pageOrder}`,
+    values: params.values,
+  };
+}
+
+export interface FacetSqlOptions {
+  /** Facets count the newest N matches: exact below N, a recent sample above. */
+  scan: number;
+}
+
+/** Counts per language, topic, place and feed over the (newest `scan`) matches. */
+export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions): SqlQuery {
+  const { params, from, where } = base(request);
+  const matches =
+    `SELECT d.language, d.topics, d.places, d.feed_id FROM ${from} ${whereClause(where)} ` +
+    `ORDER BY d.published_at DESC LIMIT ${params.add(options.scan)}`;
+  return {
+    text:
+      `WITH m AS MATERIALIZED (${matches}) ` +
+      `SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM m ` +
+      `UNION ALL SELECT 'languages', language, count(*)::int FROM m GROUP BY language ` +
+      `UNION ALL SELECT 'topics', t, count(*)::int FROM m, unnest(m.topics) t GROUP BY t ` +
+      `UNION ALL SELECT 'places', pl, count(*)::int FROM m, unnest(m.places) pl GROUP BY pl ` +
+      `UNION ALL SELECT 'feeds', feed_id::text, count(*)::int FROM m GROUP BY feed_id`,
+    values: params.values,
+  };
+}
+
+/** Which of `articleIds` match the request (for the live stream and webhooks). */
+export function buildMatchSql(request: SearchRequest, articleIds: readonly string[]): SqlQuery {
+  const { params, from, where } = base(request);
+  where.push(`d.article_id = ANY(${params.add(articleIds, '::uuid[]')})`);
+  return {
+    text: `SELECT ${HIT_COLUMNS}, 0::float8 AS rank FROM ${from} ${whereClause(where)} ORDER BY d.indexed_at, d.article_id`,
+    values: params.values,
+  };
+}
+
+/** Matches indexed after a stream position, oldest first (Last-Event-ID replay). */
+export function buildReplaySql(
+  request: SearchRequest,
+  after: { indexedAt: string; id: string },
+  limit: number,
+): SqlQuery {
+  const { params, from, where } = base(request);
+  where.push(
+    `(d.indexed_at, d.article_id) > (${params.add(after.indexedAt, '::timestamptz')}, ${params.add(after.id, '::uuid')})`,
+  );
+  return {
+    text:
+      `SELECT ${HIT_COLUMNS}, 0::float8 AS rank FROM ${from} ${whereClause(where)} ` +
+      `ORDER BY d.indexed_at, d.article_id LIMIT ${params.add(limit)}`,
+    values: params.values,
+  };
+}

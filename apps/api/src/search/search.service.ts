@@ -1,0 +1,233 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { markUnspaced } from './highlight.js';
+import {
+  createCursorCodec,
+  parseSearchRequest,
+  positiveTerms,
+  searchContext,
+  SearchInputError,
+  type CursorCodec,
+  type RawParams,
+  type SearchCursor,
+  type SearchRequest,
+  type SearchRequestOptions,
+} from './query/index.js';
+import { SEARCH_ENV, type SearchEnv } from './search-env.js';
+import { SearchRepository, type HitRow, type StoryStats } from './search.repository.js';
+import {
+  buildFacetSql,
+  buildMatchSql,
+  buildPageSql,
+  buildReplaySql,
+  type SearchSqlOptions,
+} from './search-sql.js';
+
+export interface SearchItem {
+  id: string;
+  version: number;
+  title: string;
+  url: string | null;
+  summary: string;
+  language: string;
+  feedId: string;
+  publishedAt: string;
+  indexedAt: string;
+  rank: number;
+  storyId: string | null;
+  topics: string[];
+  places: string[];
+  entities: string[];
+  /** HTML: the text escaped, matched words in <mark>. */
+  highlights?: { title: string; summary: string };
+  /** With collapse=story: the story this result stands for. */
+  story?: {
+    id: string | null;
+    matches: number;
+    articles: number;
+    sources: number;
+    languages: string[];
+  };
+}
+
+export interface FacetCount {
+  value: string;
+  label?: string;
+  count: number;
+}
+
+export interface Facets {
+  /** Matches counted; `sampled` when more matched and the newest ones were counted. */
+  counted: number;
+  sampled: boolean;
+  languages: FacetCount[];
+  topics: FacetCount[];
+  places: FacetCount[];
+  feeds: FacetCount[];
+}
+
+export interface SearchPage {
+  items: SearchItem[];
+  nextCursor: string | null;
+  facets?: Facets;
+}
+
+const FACET_TOP = 20;
+/** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Search over search_documents: parsing, paging, ranking, facets, matching for delivery. */
+@Injectable()
+export class SearchService {
+  private readonly codec: CursorCodec;
+  private readonly sqlOptions: SearchSqlOptions;
+
+  constructor(
+    private readonly repository: SearchRepository,
+    private readonly taxonomy: Taxonomy,
+    @Inject(SEARCH_ENV) private readonly env: SearchEnv,
+  ) {
+    this.codec = createCursorCodec(env.cursorSecret);
+    this.sqlOptions = {
+      candidates: env.SEARCH_CANDIDATES,
+      halfLifeDays: env.SEARCH_HALF_LIFE_DAYS,
+    };
+  }
+
+  /** Validates query parameters against the real vocabularies; throws SearchInputError. */
+  parse(params: RawParams, options: Omit<SearchRequestOptions, 'vocabulary'> = {}): SearchRequest {
+    return parseSearchRequest(params, {
+      ...options,
+      vocabulary: {
+        topics: this.taxonomy.topicCodes,
+        places: this.taxonomy.cityCodes,
+        feedId: UUID,
+      },
+    });
+  }
+
+  async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
+    const cursor = this.decodeCursor(request);
+    const queries = [buildPageSql(request, cursor, this.sqlOptions)];
+    const withFacets = options.facets === true && !cursor;
+    if (withFacets) queries.push(buildFacetSql(request, { scan: this.env.SEARCH_FACET_SCAN }));
+    const [rows = [], facetRows] = await this.repository.run<HitRow & FacetRow>(...queries);
+    const page = rows.slice(0, request.limit);
+    const stories = request.collapse
+      ? await this.repository.storyStats(page.flatMap((row) => (row.storyId ? [row.storyId] : [])))
+      : undefined;
+    const terms = request.query.ast ? positiveTerms(request.query.ast) : [];
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => this.toItem(row, terms, stories)),
+      nextCursor: rows.length > request.limit && last ? this.encodeCursor(request, last) : null,
+      facets: facetRows ? this.toFacets(facetRows) : undefined,
+    };
+  }
+
+  /** Which of these freshly indexed articles match the request. */
+  async matching(request: SearchRequest, articleIds: readonly string[]): Promise<SearchItem[]> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.repository.one<HitRow>(buildMatchSql(request, articleIds));
+    return rows.map((row) => this.toItem(row, []));
+  }
+
+  /** Matches indexed after a stream position, oldest first. */
+  async after(
+    request: SearchRequest,
+    position: { indexedAt: string; id: string },
+    limit: number,
+  ): Promise<SearchItem[]> {
+    const rows = await this.repository.one<HitRow>(buildReplaySql(request, position, limit));
+    return rows.map((row) => this.toItem(row, []));
+  }
+
+  private decodeCursor(request: SearchRequest): SearchCursor | undefined {
+    if (!request.cursor) return undefined;
+    const cursor = this.codec.decode(request.cursor, searchContext(request));
+    if (cursor.sort !== request.sort) {
+      throw new SearchInputError(
+        'cursor',
+        'invalid_cursor',
+        'cursor is invalid: it belongs to another sort order',
+      );
+    }
+    return cursor;
+  }
+
+  private encodeCursor(request: SearchRequest, row: HitRow): string {
+    const cursor: SearchCursor =
+      request.sort === 'relevance'
+        ? { sort: 'relevance', rank: Number(row.rank), id: row.id }
+        : { sort: 'newest', publishedAt: row.publishedAt, id: row.id };
+    return this.codec.encode(cursor, searchContext(request));
+  }
+
+  private toItem(
+    row: HitRow,
+    terms: readonly string[],
+    stories?: Map<string, StoryStats>,
+  ): SearchItem {
+    const item: SearchItem = {
+      id: row.id,
+      version: Number(row.version),
+      title: row.title,
+      url: row.url,
+      summary: row.summary,
+      language: row.language,
+      feedId: row.feedId,
+      publishedAt: new Date(row.publishedAt).toISOString(),
+      indexedAt: row.indexedAt,
+      rank: Number(row.rank),
+      storyId: row.storyId,
+      topics: row.topics,
+      places: row.places,
+      entities: row.entities,
+    };
+    if (row.titleHighlight !== undefined) {
+      item.highlights = {
+        title: markUnspaced(row.titleHighlight, row.title, row.language, terms) ?? '',
+        summary: markUnspaced(row.summaryHighlight, row.summary, row.language, terms) ?? '',
+      };
+    }
+    if (stories) {
+      const stats = row.storyId ? stories.get(row.storyId) : undefined;
+      item.story = {
+        id: row.storyId,
+        matches: Number(row.storyMatches ?? 1),
+        articles: stats?.articles ?? 1,
+        sources: stats?.sources ?? 1,
+        languages: stats?.languages ?? [row.language],
+      };
+    }
+    return item;
+  }
+
+  private toFacets(rows: FacetRow[]): Facets {
+    const pick = (facet: string, label?: (value: string) => string): FacetCount[] =>
+      rows
+        .filter((row) => row.facet === facet)
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+        .slice(0, FACET_TOP)
+        .map((row) => ({
+          value: row.value,
+          ...(label ? { label: label(row.value) } : {}),
+          count: row.count,
+        }));
+    const counted = rows.find((row) => row.facet === 'total')?.count ?? 0;
+    return {
+      counted,
+      sampled: counted >= this.env.SEARCH_FACET_SCAN,
+      languages: pick('languages'),
+      topics: pick('topics', (code) => this.taxonomy.topicLabel(code)),
+      places: pick('places', (code) => this.taxonomy.placeName(code)),
+      feeds: pick('feeds'),
+    };
+  }
+}
+
+interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
