@@ -16,7 +16,7 @@ import { repoRoot } from '../support/repo.js';
 
 /** What the deployment files must agree with, read from the code rather than restated. */
 
-export type EnvSchema = z.ZodObject<z.ZodRawShape>;
+export type EnvSchema = z.ZodObject<Record<string, z.ZodType>>;
 
 export const ROOT = repoRoot();
 export const SERVICES = Object.keys(DEFAULT_PORTS) as ServiceName[];
