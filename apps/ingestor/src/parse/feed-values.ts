@@ -6,7 +6,8 @@ export function resolveUrl(raw: string | undefined, base: string | undefined): s
   const value = raw?.trim();
   if (!value) return undefined;
   // Absolute URLs are kept exactly as published (no normalising of a trailing slash or case).
-  if (!base || ABSOLUTE.test(value)) return value;
+  if (!base || value.startsWith('https://') || value.startsWith('http://') || ABSOLUTE.test(value))
+    return value;
   try {
     return new URL(value, base).href;
   } catch {
@@ -31,13 +32,21 @@ export function absolutizeHtml(
   );
 }
 
+/** Trimmed, non-empty, first occurrence kept. Lists are short, so no Set until they are not. */
 export function uniqueNonEmpty(values: ReadonlyArray<string | undefined>): string[] {
-  const seen = new Set<string>();
+  const unique: string[] = [];
+  let seen: Set<string> | undefined;
   for (const value of values) {
     const trimmed = value?.trim();
-    if (trimmed) seen.add(trimmed);
+    if (!trimmed) continue;
+    if (seen) {
+      if (seen.has(trimmed)) continue;
+      seen.add(trimmed);
+    } else if (unique.includes(trimmed)) continue;
+    else if (unique.length === 16) seen = new Set(unique).add(trimmed);
+    unique.push(trimmed);
   }
-  return [...seen];
+  return unique;
 }
 
 const EMAIL = /[^\s()<>"]+@[^\s()<>"]+\.[^\s()<>"]+/;

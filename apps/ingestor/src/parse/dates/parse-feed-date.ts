@@ -1,3 +1,5 @@
+import { isoInstant } from './iso-instant.js';
+
 /**
  * Reads the many date spellings feeds use (RFC 822/1123/2822 with or without day names, seconds
  * or numeric zones; RFC 3339/ISO 8601 with or without a zone; US zone abbreviations; two-digit
@@ -88,12 +90,48 @@ const LATEST_AHEAD_MS = 2 * 365 * 24 * 3600 * 1000;
 
 export function parseFeedDate(raw: string | undefined, now = Date.now()): string | undefined {
   if (!raw) return undefined;
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const trimmed = raw.trim();
+  const text = UNEVEN_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
   if (!text) return undefined;
-  const millis = parseIso(text) ?? parseRfc822(text) ?? parseUnix(text) ?? parseFallback(text);
+  const common = COMMON_RFC822.exec(text);
+  const millis =
+    (common ? fromCommonRfc822(common) : undefined) ??
+    parseIso(text) ??
+    parseRfc822(text) ??
+    parseUnix(text) ??
+    parseFallback(text);
   if (millis === undefined || Number.isNaN(millis)) return undefined;
   if (millis < EARLIEST || millis > now + LATEST_AHEAD_MS) return undefined;
-  return new Date(millis).toISOString();
+  return isoInstant(millis);
+}
+
+/**
+ * The spelling most RSS feeds use (`Tue, 10 Jun 2003 04:00:00 GMT`, or a numeric zone), read
+ * without the general pattern's Unicode matching. Anything else falls through to the general
+ * readers, which accept this form too and give the same instant.
+ */
+const COMMON_RFC822 =
+  /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) (GMT|UTC?|Z|[ECMP][SD]T|[+-]\d{4})$/;
+
+/** Whitespace that collapsing runs to one space would change (most dates have none). */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
+function fromCommonRfc822(match: RegExpExecArray): number | undefined {
+  const [, day, monthName, year, hour, minute, second, zone] = match;
+  const month = monthIndex(monthName!);
+  const offset = zoneOffsetMinutes(zone);
+  if (month === undefined || offset === undefined) return undefined;
+  const local = Date.UTC(
+    Number(year),
+    month,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
+  return valid(local, month + 1, Number(day), Number(hour), Number(minute))
+    ? local - offset * 60_000
+    : undefined;
 }
 
 const ISO =

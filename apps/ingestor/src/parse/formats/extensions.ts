@@ -12,13 +12,14 @@ import type { XmlElement } from '../xml/xml-tree.js';
 /** Media RSS, iTunes, Dublin Core and Atom-in-RSS readers shared by the RSS and Atom readers. */
 
 export function mediaEnclosures(element: XmlElement): FeedEnclosure[] {
-  const contents = [
-    ...childrenNamed(element, 'media', 'content'),
-    ...childrenNamed(element, 'media', 'group').flatMap((group) =>
-      childrenNamed(group, 'media', 'content'),
-    ),
-  ];
   const enclosures: FeedEnclosure[] = [];
+  addMediaContents(enclosures, childrenNamed(element, 'media', 'content'));
+  for (const group of childrenNamed(element, 'media', 'group'))
+    addMediaContents(enclosures, childrenNamed(group, 'media', 'content'));
+  return enclosures;
+}
+
+function addMediaContents(enclosures: FeedEnclosure[], contents: readonly XmlElement[]): void {
   for (const content of contents) {
     const url = resolveUrl(content.attrs['url'], content.base);
     if (!url) continue;
@@ -31,7 +32,6 @@ export function mediaEnclosures(element: XmlElement): FeedEnclosure[] {
       }),
     );
   }
-  return enclosures;
 }
 
 export function mediaImage(element: XmlElement): FeedImage | undefined {
@@ -56,11 +56,10 @@ export function itunesImage(element: XmlElement): FeedImage | undefined {
 
 /** dc:creator, and the non-standard but common dc:author. */
 export function dublinCoreCreators(element: XmlElement): FeedPerson[] {
-  return uniqueNonEmpty(
-    [...childrenNamed(element, 'dc', 'creator'), ...childrenNamed(element, 'dc', 'author')].map(
-      textContent,
-    ),
-  )
+  const creators = childrenNamed(element, 'dc', 'creator');
+  const authors = childrenNamed(element, 'dc', 'author');
+  if (creators.length === 0 && authors.length === 0) return [];
+  return uniqueNonEmpty([...creators, ...authors].map(textContent))
     .map(parsePerson)
     .filter((person) => person !== undefined);
 }
@@ -78,7 +77,9 @@ export function itunesCategories(element: XmlElement): string[] {
 }
 
 export function atomPeople(element: XmlElement, ns: NsKey, tag: string): FeedPerson[] {
-  return childrenNamed(element, ns, tag)
+  const people = childrenNamed(element, ns, tag);
+  if (people.length === 0) return [];
+  return people
     .map((person) =>
       compact({
         name: firstValue(person, [[ns, 'name']]),

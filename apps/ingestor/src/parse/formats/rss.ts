@@ -2,6 +2,7 @@ import type {
   FeedEnclosure,
   FeedEntry,
   FeedImage,
+  FeedPerson,
   FeedScheduleHints,
   ParsedFeed,
 } from '../types.js';
@@ -33,50 +34,103 @@ import {
   mediaImage,
 } from './extensions.js';
 
+type Candidates = ReadonlyArray<readonly [NsKey, string]>;
+
+/** Where each field may be found, in order of preference (hoisted: read for every item). */
+const CHANNEL_TITLE: Candidates = [
+  ['', 'title'],
+  ['dc', 'title'],
+];
+const CHANNEL_DESCRIPTION: Candidates = [
+  ['', 'description'],
+  ['itunes', 'summary'],
+  ['itunes', 'subtitle'],
+  ['dc', 'description'],
+];
+const NEW_FEED_URL: Candidates = [['itunes', 'new-feed-url']];
+const CHANNEL_LANGUAGE: Candidates = [
+  ['', 'language'],
+  ['dc', 'language'],
+];
+const CHANNEL_COPYRIGHT: Candidates = [
+  ['', 'copyright'],
+  ['dc', 'rights'],
+];
+const CHANNEL_GENERATOR: Candidates = [['', 'generator']];
+const CHANNEL_PUBLISHED: Candidates = [['', 'pubDate']];
+const CHANNEL_UPDATED: Candidates = [
+  ['', 'lastBuildDate'],
+  ['dc', 'date'],
+  ['atom', 'updated'],
+];
+const MANAGING_EDITOR: Candidates = [['', 'managingEditor']];
+const WEB_MASTER: Candidates = [['', 'webMaster']];
+const ITUNES_AUTHOR: Candidates = [['itunes', 'author']];
+const SY_PERIOD: Candidates = [['sy', 'updatePeriod']];
+const SY_FREQUENCY: Candidates = [['sy', 'updateFrequency']];
+const TTL: Candidates = [['', 'ttl']];
+const IMAGE_URL: Candidates = [['', 'url']];
+const IMAGE_TITLE: Candidates = [['', 'title']];
+const PLAIN_DESCRIPTION: Candidates = [['', 'description']];
+const ITEM_GUID: Candidates = [
+  ['', 'guid'],
+  ['dc', 'identifier'],
+];
+const ITEM_TITLE: Candidates = [
+  ['', 'title'],
+  ['dc', 'title'],
+  ['media', 'title'],
+];
+const ITEM_SUMMARY: Candidates = [
+  ['', 'description'],
+  ['dc', 'description'],
+  ['itunes', 'summary'],
+  ['media', 'description'],
+];
+const ITEM_CONTENT: Candidates = [
+  ['content', 'encoded'],
+  ['atom', 'content'],
+  ['', 'encoded'],
+];
+const ITEM_PUBLISHED: Candidates = [
+  ['', 'pubDate'],
+  ['dc', 'date'],
+  ['atom', 'published'],
+  ['dcterms', 'issued'],
+  ['dcterms', 'created'],
+];
+const ITEM_UPDATED: Candidates = [
+  ['atom', 'updated'],
+  ['dcterms', 'modified'],
+  ['', 'lastBuildDate'],
+  ['dc', 'date'],
+];
+const ITEM_COMMENTS: Candidates = [['', 'comments']];
+const ITEM_LANGUAGE: Candidates = [['dc', 'language']];
+
 /** RSS 0.90, 0.91–0.94, 1.0 (RDF) and 2.0, with their common extensions. */
 export function readRss(root: XmlElement): ParsedFeed {
   const channel =
     root.local.toLowerCase() === 'channel' ? root : (childNamed(root, '', 'channel') ?? root);
-  const items = [
-    ...childrenNamed(channel, '', 'item'),
-    ...(channel === root ? [] : childrenNamed(root, '', 'item')),
-  ];
+  const items =
+    channel === root
+      ? childrenNamed(channel, '', 'item')
+      : childrenNamed(channel, '', 'item').concat(childrenNamed(root, '', 'item'));
   const link = channelLink(channel);
   return compact({
     format: 'rss',
     version: rssVersion(root, channel),
-    title: firstValue(channel, [
-      ['', 'title'],
-      ['dc', 'title'],
-    ]),
-    description: firstValue(channel, [
-      ['', 'description'],
-      ['itunes', 'summary'],
-      ['itunes', 'subtitle'],
-      ['dc', 'description'],
-    ]),
+    title: firstValue(channel, CHANNEL_TITLE),
+    description: firstValue(channel, CHANNEL_DESCRIPTION),
     link,
     links: uniqueNonEmpty([...channelLinks(channel)]),
     feedUrl: atomLinks(channel).find((atomLink) => atomLink.rel === 'self')?.href,
-    newFeedUrl: resolveUrl(firstValue(channel, [['itunes', 'new-feed-url']]), channel.base),
-    language:
-      firstValue(channel, [
-        ['', 'language'],
-        ['dc', 'language'],
-      ]) ?? channel.lang,
-    copyright: firstValue(channel, [
-      ['', 'copyright'],
-      ['dc', 'rights'],
-    ]),
-    generator: firstValue(channel, [['', 'generator']]),
-    published: parseFeedDate(firstValue(channel, [['', 'pubDate']])),
-    updated: parseFeedDate(
-      firstValue(channel, [
-        ['', 'lastBuildDate'],
-        ['dc', 'date'],
-        ['atom', 'updated'],
-      ]),
-    ),
+    newFeedUrl: resolveUrl(firstValue(channel, NEW_FEED_URL), channel.base),
+    language: firstValue(channel, CHANNEL_LANGUAGE) ?? channel.lang,
+    copyright: firstValue(channel, CHANNEL_COPYRIGHT),
+    generator: firstValue(channel, CHANNEL_GENERATOR),
+    published: parseFeedDate(firstValue(channel, CHANNEL_PUBLISHED)),
+    updated: parseFeedDate(firstValue(channel, CHANNEL_UPDATED)),
     authors: channelAuthors(channel),
     categories: rssCategories(channel),
     image: channelImage(root, channel),
@@ -143,10 +197,11 @@ export function atomLinks(element: XmlElement, fallbackBase?: string): AtomLink[
 
 function channelAuthors(channel: XmlElement) {
   const people = [
-    ...['managingEditor', 'webMaster'].map((tag) => parsePerson(firstValue(channel, [['', tag]]))),
+    parsePerson(firstValue(channel, MANAGING_EDITOR)),
+    parsePerson(firstValue(channel, WEB_MASTER)),
     ...atomPeople(channel, 'atom', 'author'),
     ...dublinCoreCreators(channel),
-    parsePerson(firstValue(channel, [['itunes', 'author']])),
+    parsePerson(firstValue(channel, ITUNES_AUTHOR)),
   ];
   return dedupePeople(people);
 }
@@ -156,12 +211,9 @@ function channelImage(root: XmlElement, channel: XmlElement): FeedImage | undefi
   const image =
     (root !== channel ? childNamed(root, '', 'image') : undefined) ??
     childNamed(channel, '', 'image');
-  const url = image && resolveUrl(firstValue(image, [['', 'url']]), image.base);
-  if (image && url) return compact({ url, title: firstValue(image, [['', 'title']]) });
-  const fromDescription = firstImageInHtml(
-    firstValue(channel, [['', 'description']]),
-    channel.base,
-  );
+  const url = image && resolveUrl(firstValue(image, IMAGE_URL), image.base);
+  if (image && url) return compact({ url, title: firstValue(image, IMAGE_TITLE) });
+  const fromDescription = firstImageInHtml(firstValue(channel, PLAIN_DESCRIPTION), channel.base);
   return (
     itunesImage(channel) ??
     mediaImage(channel) ??
@@ -171,23 +223,22 @@ function channelImage(root: XmlElement, channel: XmlElement): FeedImage | undefi
 
 /** Plain categories, then iTunes keywords and categories, Dublin Core subjects, atom:category. */
 function rssCategories(element: XmlElement): string[] {
-  const keywords = childrenNamed(element, 'itunes', 'keywords').flatMap((keywordList) =>
-    textContent(keywordList).split(','),
-  );
-  return uniqueNonEmpty([
-    ...childrenNamed(element, '', 'category').map(valueOf),
-    ...keywords,
-    ...itunesCategories(element),
-    ...childrenNamed(element, 'dc', 'subject').map(valueOf),
-    ...childrenNamed(element, 'atom', 'category').map((category) => category.attrs['term']),
-  ]);
+  const names: Array<string | undefined> = [];
+  for (const category of childrenNamed(element, '', 'category')) names.push(valueOf(category));
+  for (const keywordList of childrenNamed(element, 'itunes', 'keywords'))
+    names.push(...textContent(keywordList).split(','));
+  names.push(...itunesCategories(element));
+  for (const subject of childrenNamed(element, 'dc', 'subject')) names.push(valueOf(subject));
+  for (const category of childrenNamed(element, 'atom', 'category'))
+    names.push(category.attrs['term']);
+  return uniqueNonEmpty(names);
 }
 
 /** An HTML field whose relative URLs are made absolute against the item's base. */
 function htmlValue(
   element: XmlElement,
   base: string | undefined,
-  candidates: ReadonlyArray<readonly [NsKey, string]>,
+  candidates: Candidates,
 ): string | undefined {
   const value = firstValue(element, candidates);
   return element.explicitBase ? absolutizeHtml(value, base) : value;
@@ -204,11 +255,10 @@ const SY_PERIOD_MINUTES: Readonly<Record<string, number>> = {
 function scheduleHints(channel: XmlElement): FeedScheduleHints {
   const skipHoursElement = childNamed(channel, '', 'skipHours');
   const skipDaysElement = childNamed(channel, '', 'skipDays');
-  const period =
-    SY_PERIOD_MINUTES[firstValue(channel, [['sy', 'updatePeriod']])?.toLowerCase() ?? ''];
-  const frequency = positiveInteger(firstValue(channel, [['sy', 'updateFrequency']])) || 1;
+  const period = SY_PERIOD_MINUTES[firstValue(channel, SY_PERIOD)?.toLowerCase() ?? ''];
+  const frequency = positiveInteger(firstValue(channel, SY_FREQUENCY)) || 1;
   return compact({
-    ttlMinutes: positiveInteger(firstValue(channel, [['', 'ttl']])),
+    ttlMinutes: positiveInteger(firstValue(channel, TTL)),
     skipHours: skipHoursElement
       ? childrenNamed(skipHoursElement, '', 'hour')
           .map((hour) => positiveInteger(textContent(hour)))
@@ -228,71 +278,41 @@ function capitalise(word: string): string {
 
 function readItem(item: XmlElement, channelLinkUrl: string | undefined): FeedEntry {
   const base = item.base ?? channelLinkUrl;
-  const links = itemLinks(item, base);
-  const guid =
-    firstValue(item, [
-      ['', 'guid'],
-      ['dc', 'identifier'],
-    ]) ?? item.attrs['rdf:about']?.trim();
-  const summary = htmlValue(item, base, [
-    ['', 'description'],
-    ['dc', 'description'],
-    ['itunes', 'summary'],
-    ['media', 'description'],
-  ]);
-  const content = htmlValue(item, base, [
-    ['content', 'encoded'],
-    ['atom', 'content'],
-    ['', 'encoded'],
-  ]);
-  const enclosures = itemEnclosures(item, base);
+  const itemAtomLinks = atomLinks(item);
+  const links = itemLinks(item, base, itemAtomLinks);
+  const guid = firstValue(item, ITEM_GUID) ?? item.attrs['rdf:about']?.trim();
+  const summary = htmlValue(item, base, ITEM_SUMMARY);
+  const content = htmlValue(item, base, ITEM_CONTENT);
+  const enclosures = itemEnclosures(item, base, itemAtomLinks);
   return compact({
     guid,
-    title: firstValue(item, [
-      ['', 'title'],
-      ['dc', 'title'],
-      ['media', 'title'],
-    ]),
+    title: firstValue(item, ITEM_TITLE),
     link: links[0] ?? permalinkGuid(item, base),
     links,
-    published: parseFeedDate(
-      firstValue(item, [
-        ['', 'pubDate'],
-        ['dc', 'date'],
-        ['atom', 'published'],
-        ['dcterms', 'issued'],
-        ['dcterms', 'created'],
-      ]),
-    ),
-    updated: parseFeedDate(
-      firstValue(item, [
-        ['atom', 'updated'],
-        ['dcterms', 'modified'],
-        ['', 'lastBuildDate'],
-        ['dc', 'date'],
-      ]),
-    ),
+    published: parseFeedDate(firstValue(item, ITEM_PUBLISHED)),
+    updated: parseFeedDate(firstValue(item, ITEM_UPDATED)),
     authors: itemAuthors(item),
     categories: rssCategories(item),
     summary,
     content,
     enclosures,
     image: itemImage(item, enclosures, content ?? summary, base),
-    comments: resolveUrl(firstValue(item, [['', 'comments']]), base),
-    language: firstValue(item, [['dc', 'language']]) ?? item.lang,
+    comments: resolveUrl(firstValue(item, ITEM_COMMENTS), base),
+    language: firstValue(item, ITEM_LANGUAGE) ?? item.lang,
     baseUrl: base,
   });
 }
 
-function itemLinks(item: XmlElement, base: string | undefined): string[] {
-  return uniqueNonEmpty([
-    ...childrenNamed(item, '', 'link').map((link) =>
-      resolveUrl(valueOf(link) || link.attrs['href'], link.base ?? base),
-    ),
-    ...atomLinks(item)
-      .filter((atomLink) => atomLink.rel === 'alternate')
-      .map((atomLink) => atomLink.href),
-  ]);
+function itemLinks(
+  item: XmlElement,
+  base: string | undefined,
+  itemAtomLinks: readonly AtomLink[],
+): string[] {
+  const links: Array<string | undefined> = [];
+  for (const link of childrenNamed(item, '', 'link'))
+    links.push(resolveUrl(valueOf(link) || link.attrs['href'], link.base ?? base));
+  for (const atomLink of itemAtomLinks) if (atomLink.rel === 'alternate') links.push(atomLink.href);
+  return uniqueNonEmpty(links);
 }
 
 /** A `<guid>` is a permalink unless it says `isPermaLink="false"` (RSS 2.0 rule). */
@@ -304,15 +324,18 @@ function permalinkGuid(item: XmlElement, base: string | undefined): string | und
 }
 
 function itemAuthors(item: XmlElement) {
-  return dedupePeople([
-    ...childrenNamed(item, '', 'author').map((author) => parsePerson(valueOf(author))),
-    ...atomPeople(item, 'atom', 'author'),
-    ...dublinCoreCreators(item),
-    parsePerson(firstValue(item, [['itunes', 'author']])),
-  ]);
+  const people: Array<FeedPerson | undefined> = [];
+  for (const author of childrenNamed(item, '', 'author')) people.push(parsePerson(valueOf(author)));
+  people.push(...atomPeople(item, 'atom', 'author'), ...dublinCoreCreators(item));
+  people.push(parsePerson(firstValue(item, ITUNES_AUTHOR)));
+  return dedupePeople(people);
 }
 
-function itemEnclosures(item: XmlElement, base: string | undefined): FeedEnclosure[] {
+function itemEnclosures(
+  item: XmlElement,
+  base: string | undefined,
+  itemAtomLinks: readonly AtomLink[],
+): FeedEnclosure[] {
   const enclosures: FeedEnclosure[] = [];
   for (const enclosure of childrenNamed(item, '', 'enclosure')) {
     const url = resolveUrl(
@@ -329,7 +352,7 @@ function itemEnclosures(item: XmlElement, base: string | undefined): FeedEnclosu
       );
     }
   }
-  for (const atomLink of atomLinks(item)) {
+  for (const atomLink of itemAtomLinks) {
     if (atomLink.rel === 'enclosure')
       enclosures.push(
         compact({ url: atomLink.href, type: atomLink.type, length: atomLink.length }),
@@ -355,15 +378,20 @@ function itemImage(
   );
 }
 
-export function dedupePeople(people: ReadonlyArray<import('../types.js').FeedPerson | undefined>) {
+export function dedupePeople(people: ReadonlyArray<FeedPerson | undefined>): FeedPerson[] {
   return dedupeBy(
     people.filter((person) => person !== undefined),
     (person) => `${person.name ?? ''}|${person.email ?? ''}`,
   );
 }
 
-function dedupeBy<T>(values: readonly T[], key: (value: T) => string): T[] {
+/** First value per key, in order; most lists here have zero or one value. */
+function dedupeBy<T>(values: T[], key: (value: T) => string): T[] {
+  if (values.length < 2) return values;
   const seen = new Map<string, T>();
-  for (const value of values) if (!seen.has(key(value))) seen.set(key(value), value);
+  for (const value of values) {
+    const valueKey = key(value);
+    if (!seen.has(valueKey)) seen.set(valueKey, value);
+  }
   return [...seen.values()];
 }

@@ -1,91 +1,41 @@
+import type { NsKey } from './namespaces.js';
 import type { XmlElement, XmlNode } from './xml-tree.js';
 
-/** Short, stable keys for the namespaces feeds use, whatever URI variant or prefix they carry. */
-export type NsKey =
-  | ''
-  | 'atom'
-  | 'content'
-  | 'dc'
-  | 'dcterms'
-  | 'itunes'
-  | 'media'
-  | 'sy'
-  | 'rdf'
-  | 'xhtml'
-  | 'googleplay'
-  | 'other';
-
-const EXACT_NAMESPACES: ReadonlyMap<string, NsKey> = new Map<string, NsKey>([
-  ['', ''],
-  ['http://purl.org/rss/1.0/', ''],
-  ['http://my.netscape.com/rdf/simple/0.9/', ''],
-  ['http://channel.netscape.com/rdf/simple/0.9/', ''],
-  ['http://backend.userland.com/rss2', ''],
-  ['http://blogs.law.harvard.edu/tech/rss', ''],
-  ['http://www.w3.org/2005/atom', 'atom'],
-  ['http://purl.org/atom/ns#', 'atom'],
-  ['http://purl.org/rss/1.0/modules/content/', 'content'],
-  ['http://purl.org/dc/elements/1.1/', 'dc'],
-  ['http://purl.org/dc/terms/', 'dcterms'],
-  ['http://www.itunes.com/dtds/podcast-1.0.dtd', 'itunes'],
-  ['http://search.yahoo.com/mrss/', 'media'],
-  ['http://video.search.yahoo.com/mrss/', 'media'],
-  ['http://purl.org/rss/1.0/modules/syndication/', 'sy'],
-  ['http://www.w3.org/1999/02/22-rdf-syntax-ns#', 'rdf'],
-  ['http://www.w3.org/1999/xhtml', 'xhtml'],
-  ['http://www.google.com/schemas/play-podcasts/1.0', 'googleplay'],
-]);
-
-/** Undeclared prefixes are common (`<content:encoded>` with no xmlns): trust the usual prefix. */
-const CONVENTIONAL_PREFIXES: ReadonlyMap<string, NsKey> = new Map<string, NsKey>([
-  ['atom:', 'atom'],
-  ['atom10:', 'atom'],
-  ['content:', 'content'],
-  ['dc:', 'dc'],
-  ['dcterms:', 'dcterms'],
-  ['itunes:', 'itunes'],
-  ['media:', 'media'],
-  ['sy:', 'sy'],
-  ['rdf:', 'rdf'],
-  ['xhtml:', 'xhtml'],
-  ['googleplay:', 'googleplay'],
-]);
-
-const keyCache = new Map<string, NsKey>();
+export type { NsKey } from './namespaces.js';
 
 export function nsKey(element: XmlElement): NsKey {
-  const cached = keyCache.get(element.ns);
-  if (cached !== undefined) return cached;
-  const key = classifyNamespace(element.ns);
-  if (keyCache.size < 1000) keyCache.set(element.ns, key);
-  return key;
+  return element.nsKey;
 }
 
-function classifyNamespace(ns: string): NsKey {
-  const conventional = CONVENTIONAL_PREFIXES.get(ns);
-  if (conventional !== undefined) return conventional;
-  const normalised = ns.trim().toLowerCase();
-  const exact = EXACT_NAMESPACES.get(normalised) ?? EXACT_NAMESPACES.get(`${normalised}/`);
-  return exact ?? 'other';
+/** Lower-cased lookup names, memoised: callers pass the same few constants over and over. */
+const lowerNames = new Map<string, string>();
+
+function lowerName(local: string): string {
+  let lower = lowerNames.get(local);
+  if (lower === undefined) {
+    lower = local.toLowerCase();
+    if (lowerNames.size < 1000) lowerNames.set(local, lower);
+  }
+  return lower;
 }
 
 const EMPTY: XmlElement[] = [];
 
 /** All child elements named `local` (case-insensitive) in namespace `ns`. */
 export function childrenNamed(element: XmlElement, ns: NsKey, local: string): XmlElement[] {
-  const wanted = local.toLowerCase();
+  const wanted = lowerName(local);
   let found: XmlElement[] | undefined;
   for (const child of element.children) {
-    if (typeof child === 'string' || child.key !== wanted || nsKey(child) !== ns) continue;
+    if (typeof child === 'string' || child.key !== wanted || child.nsKey !== ns) continue;
     (found ??= []).push(child);
   }
   return found ?? EMPTY;
 }
 
 export function childNamed(element: XmlElement, ns: NsKey, local: string): XmlElement | undefined {
-  const wanted = local.toLowerCase();
+  const wanted = lowerName(local);
   for (const child of element.children) {
-    if (typeof child !== 'string' && child.key === wanted && nsKey(child) === ns) return child;
+    if (typeof child !== 'string' && child.key === wanted && child.nsKey === ns) return child;
   }
   return undefined;
 }
@@ -99,8 +49,11 @@ export function firstValue(
   element: XmlElement,
   candidates: ReadonlyArray<readonly [NsKey, string]>,
 ): string | undefined {
+  const { children } = element;
   for (const [ns, local] of candidates) {
-    for (const child of childrenNamed(element, ns, local)) {
+    const wanted = lowerName(local);
+    for (const child of children) {
+      if (typeof child === 'string' || child.key !== wanted || child.nsKey !== ns) continue;
       const value = valueOf(child);
       if (value) return value;
     }

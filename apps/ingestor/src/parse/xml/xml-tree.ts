@@ -1,4 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
+import { namespaceKey, type NsKey } from './namespaces.js';
 
 /**
  * A tolerant, non-validating XML reader built for feeds.
@@ -8,6 +9,11 @@ import { decodeHTMLStrict } from 'entities';
  * way a browser would: a closing tag closes the nearest matching open element, stray closers are
  * ignored and anything left open at the end is closed. DOCTYPE internal subsets are skipped, so
  * external entities and entity expansion ("billion laughs") can never happen.
+ *
+ * It is also the hot path of feed parsing, so it avoids allocating what repeats: element and
+ * attribute names are interned (one string per distinct name, with its local part, lower-case
+ * key and namespace resolution memoised), indentation-only text runs are shared, elements
+ * without attributes share one empty record, and no tuples or scope objects are built per tag.
  */
 
 export type XmlNode = XmlElement | string;
@@ -21,6 +27,8 @@ export interface XmlElement {
   readonly key: string;
   /** Namespace URI, or `prefix:` when the prefix was never declared, `''` when none. */
   readonly ns: string;
+  /** `ns` classified into the short keys the format readers ask for. */
+  readonly nsKey: NsKey;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: XmlNode[];
   /** Effective xml:base (absolute) in scope for this element, if known. */
@@ -36,51 +44,269 @@ export interface XmlReadOptions {
   readonly baseUrl?: string;
 }
 
+type Namespaces = ReadonlyMap<string, string>;
+
 const MAX_DEPTH = 256;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-
-interface Scope {
-  readonly element: XmlElement;
-  readonly namespaces: ReadonlyMap<string, string>;
-}
+const INITIAL_NAMESPACES: Namespaces = new Map([['xml', XML_NS]]);
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Parses `source` into a synthetic document element whose children are the top-level nodes. */
 export function readXml(source: string, options: XmlReadOptions = {}): XmlElement {
-  const document = makeElement('#document', '', {}, options.baseUrl, undefined);
-  const initialNamespaces = new Map<string, string>([['xml', XML_NS]]);
-  const stack: Scope[] = [{ element: document, namespaces: initialNamespaces }];
-  let position = 0;
-  while (position < source.length) {
-    const lt = source.indexOf('<', position);
-    if (lt === -1) {
-      appendText(stack, source.slice(position));
-      break;
+  const reader = new XmlReader(source, options.baseUrl);
+  reader.read();
+  return reader.document;
+}
+
+/** An interned element or attribute name, with its namespace resolution memoised per scope. */
+interface QName {
+  readonly name: string;
+  readonly local: string;
+  readonly key: string;
+  readonly prefix: string;
+  scope: Namespaces | undefined;
+  ns: string;
+  nsKey: NsKey;
+}
+
+const NAME_SLOTS = 4096;
+const names: Array<QName | undefined> = new Array<QName | undefined>(NAME_SLOTS).fill(undefined);
+
+function internName(source: string, start: number, end: number, hash: number): QName {
+  const slot = hash & (NAME_SLOTS - 1);
+  const hit = names[slot];
+  if (hit !== undefined && hit.name.length === end - start && source.startsWith(hit.name, start))
+    return hit;
+  const name = source.slice(start, end);
+  const colon = name.indexOf(':');
+  const local = colon === -1 ? name : name.slice(colon + 1);
+  const qname: QName = {
+    name,
+    local,
+    key: local.toLowerCase(),
+    prefix: colon === -1 ? '' : name.slice(0, colon),
+    scope: undefined,
+    ns: '',
+    nsKey: '',
+  };
+  names[slot] = qname;
+  return qname;
+}
+
+const SPACE_SLOTS = 256;
+const MAX_SHARED_SPACE = 64;
+const spaces: Array<string | undefined> = new Array<string | undefined>(SPACE_SLOTS).fill(
+  undefined,
+);
+
+/** Indentation between tags repeats endlessly: one shared string per distinct run. */
+function sharedSpace(source: string, start: number, end: number, hash: number): string {
+  const slot = (hash ^ (end - start)) & (SPACE_SLOTS - 1);
+  const hit = spaces[slot];
+  if (hit !== undefined && hit.length === end - start && source.startsWith(hit, start)) return hit;
+  const run = source.slice(start, end);
+  spaces[slot] = run;
+  return run;
+}
+
+class XmlReader {
+  readonly document: XmlElement;
+  /** Open elements and their namespace scopes; index 0 is the document. */
+  private readonly open: XmlElement[];
+  private readonly scopes: Namespaces[];
+  private depth = 0;
+  private position = 0;
+
+  constructor(
+    private readonly source: string,
+    baseUrl: string | undefined,
+  ) {
+    this.document = makeElement('#document', '', '', '', NO_ATTRIBUTES, baseUrl, false, undefined);
+    this.open = [this.document];
+    this.scopes = [INITIAL_NAMESPACES];
+  }
+
+  read(): void {
+    const { source } = this;
+    while (this.position < source.length) {
+      const lt = source.indexOf('<', this.position);
+      if (lt === -1) {
+        this.text(this.position, source.length);
+        break;
+      }
+      if (lt > this.position) this.text(this.position, lt);
+      this.position = this.markup(lt);
     }
-    if (lt > position) appendText(stack, source.slice(position, lt));
-    position = readMarkup(source, lt, stack);
   }
-  return document;
+
+  private markup(lt: number): number {
+    const next = this.source.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) return this.declaration(lt);
+    if (next === 0x3f /* ? */) return skipPast(this.source, lt + 2, '?>');
+    if (next === 0x2f /* / */) return this.closingTag(lt);
+    if (isNameStart(next)) return this.openingTag(lt);
+    this.append('<');
+    return lt + 1;
+  }
+
+  private declaration(lt: number): number {
+    const { source } = this;
+    if (source.startsWith('<!--', lt)) return skipPast(source, lt + 4, '-->');
+    if (source.startsWith('<![CDATA[', lt)) {
+      const end = source.indexOf(']]>', lt + 9);
+      const stop = end === -1 ? source.length : end;
+      this.append(source.slice(lt + 9, stop));
+      return end === -1 ? source.length : end + 3;
+    }
+    return skipDoctype(source, lt + 2);
+  }
+
+  private closingTag(lt: number): number {
+    const { source } = this;
+    const gt = source.indexOf('>', lt + 2);
+    const end = gt === -1 ? source.length : gt;
+    // Well-formed documents close the innermost element: check it without building the name.
+    if (this.depth > 0 && closes(source, lt + 2, end, this.open[this.depth]!.name)) {
+      this.depth--;
+    } else {
+      const name = source.slice(lt + 2, end).trim();
+      for (let depth = this.depth; depth > 0; depth--) {
+        if (this.open[depth]!.name === name) {
+          this.depth = depth - 1;
+          break;
+        }
+      }
+    }
+    return gt === -1 ? source.length : gt + 1;
+  }
+
+  private openingTag(lt: number): number {
+    const { source } = this;
+    let index = lt + 1;
+    let hash = 0;
+    for (; index < source.length; index++) {
+      const code = source.charCodeAt(index);
+      if (!isNameChar(code)) break;
+      hash = (Math.imul(hash, 31) + code) | 0;
+    }
+    const qname = internName(source, lt + 1, index, hash);
+    const end = this.attributes(index);
+    const attrs = parsedAttributes;
+    parsedAttributes = NO_ATTRIBUTES;
+    const selfClosing = source.charCodeAt(end - 2) === 0x2f; /* / */
+    this.openElement(qname, attrs, selfClosing);
+    return end;
+  }
+
+  /** Reads attributes into `parsedAttributes` up to the closing `>`; returns the index past it. */
+  private attributes(from: number): number {
+    const { source } = this;
+    let attrs: Record<string, string> | undefined;
+    let index = from;
+    while (index < source.length) {
+      const code = source.charCodeAt(index);
+      if (code === 0x3e /* > */) {
+        if (attrs) parsedAttributes = attrs;
+        return index + 1;
+      }
+      if (!isNameStart(code)) {
+        index++;
+        continue;
+      }
+      const nameStart = index;
+      let hash = 0;
+      for (; index < source.length; index++) {
+        const nameCode = source.charCodeAt(index);
+        if (!isNameChar(nameCode)) break;
+        hash = (Math.imul(hash, 31) + nameCode) | 0;
+      }
+      const attrName = internName(source, nameStart, index, hash).name;
+      attrs ??= {};
+      index = skipSpaces(source, index);
+      if (source.charCodeAt(index) !== 0x3d /* = */) {
+        attrs[attrName] ??= '';
+        continue;
+      }
+      index = skipSpaces(source, index + 1);
+      const value = attributeValue(source, index);
+      attrs[attrName] ??= decodeEntities(value);
+      index = valueEnd;
+    }
+    if (attrs) parsedAttributes = attrs;
+    return source.length;
+  }
+
+  private openElement(qname: QName, attrs: Readonly<Record<string, string>>, selfClosing: boolean) {
+    const parent = this.open[this.depth]!;
+    const parentScope = this.scopes[this.depth]!;
+    const hasAttributes = attrs !== NO_ATTRIBUTES;
+    const scope = hasAttributes ? declareNamespaces(parentScope, attrs) : parentScope;
+    if (qname.scope !== scope) {
+      qname.ns = scope.get(qname.prefix) ?? (qname.prefix ? `${qname.prefix}:` : '');
+      qname.nsKey = namespaceKey(qname.ns);
+      qname.scope = scope;
+    }
+    let { base, lang, explicitBase } = parent;
+    if (hasAttributes) {
+      const declaredBase = attrs['xml:base'];
+      base = resolveBase(base, declaredBase);
+      lang = attrs['xml:lang'] ?? lang;
+      explicitBase ||= declaredBase !== undefined;
+    }
+    const element = makeElement(
+      qname.name,
+      qname.local,
+      qname.key,
+      qname.ns,
+      attrs,
+      base,
+      explicitBase,
+      lang,
+      qname.nsKey,
+    );
+    parent.children.push(element);
+    if (selfClosing || this.depth + 1 >= MAX_DEPTH) return;
+    this.depth++;
+    this.open[this.depth] = element;
+    this.scopes[this.depth] = scope;
+  }
+
+  /** Character data between `start` and `end`: entities decoded, indentation shared. */
+  private text(start: number, end: number): void {
+    const { source } = this;
+    if (end - start <= MAX_SHARED_SPACE) {
+      let hash = 0;
+      let index = start;
+      for (; index < end; index++) {
+        const code = source.charCodeAt(index);
+        if (!isSpace(code)) break;
+        hash = (Math.imul(hash, 31) + code) | 0;
+      }
+      if (index === end) return this.append(sharedSpace(source, start, end, hash));
+    }
+    this.append(decodeEntities(source.slice(start, end)));
+  }
+
+  private append(text: string): void {
+    const children = this.open[this.depth]!.children;
+    const last = children.length - 1;
+    if (last >= 0 && typeof children[last] === 'string') children[last] += text;
+    else children.push(text);
+  }
 }
 
-function readMarkup(source: string, lt: number, stack: Scope[]): number {
-  const next = source.charCodeAt(lt + 1);
-  if (next === 0x21 /* ! */) return readDeclaration(source, lt, stack);
-  if (next === 0x3f /* ? */) return skipPast(source, lt + 2, '?>');
-  if (next === 0x2f /* / */) return readClosingTag(source, lt, stack);
-  if (isNameStart(next)) return readOpeningTag(source, lt, stack);
-  appendText(stack, '<');
-  return lt + 1;
-}
+/** Side results of the attribute scanners, so no tuple is allocated per tag or attribute. */
+let parsedAttributes: Readonly<Record<string, string>> = NO_ATTRIBUTES;
+let valueEnd = 0;
 
-function readDeclaration(source: string, lt: number, stack: Scope[]): number {
-  if (source.startsWith('<!--', lt)) return skipPast(source, lt + 4, '-->');
-  if (source.startsWith('<![CDATA[', lt)) {
-    const end = source.indexOf(']]>', lt + 9);
-    const stop = end === -1 ? source.length : end;
-    appendRawText(stack, source.slice(lt + 9, stop));
-    return end === -1 ? source.length : end + 3;
+/** True when `source[from, end)` is `name` with optional surrounding ASCII whitespace. */
+function closes(source: string, from: number, end: number, name: string): boolean {
+  const start = skipSpaces(source, from);
+  if (!source.startsWith(name, start)) return false;
+  for (let index = start + name.length; index < end; index++) {
+    if (!isSpace(source.charCodeAt(index))) return false;
   }
-  return skipDoctype(source, lt + 2);
+  return true;
 }
 
 /** Skips `<!DOCTYPE …>` including an internal subset; its entity declarations are ignored. */
@@ -100,62 +326,17 @@ function skipPast(source: string, from: number, terminator: string): number {
   return end === -1 ? source.length : end + terminator.length;
 }
 
-function readClosingTag(source: string, lt: number, stack: Scope[]): number {
-  const gt = source.indexOf('>', lt + 2);
-  const end = gt === -1 ? source.length : gt;
-  const name = source.slice(lt + 2, end).trim();
-  for (let depth = stack.length - 1; depth > 0; depth--) {
-    if (stack[depth]!.element.name === name) {
-      stack.length = depth;
-      break;
-    }
-  }
-  return gt === -1 ? source.length : gt + 1;
-}
-
-function readOpeningTag(source: string, lt: number, stack: Scope[]): number {
-  let index = lt + 1;
-  while (index < source.length && isNameChar(source.charCodeAt(index))) index++;
-  const name = source.slice(lt + 1, index);
-  const attrs: Record<string, string> = {};
-  const end = readAttributes(source, index, attrs);
-  const selfClosing = source.charCodeAt(end - 2) === 0x2f; /* / */
-  openElement(stack, name, attrs, selfClosing);
-  return end;
-}
-
-/** Reads attributes up to the closing `>`; returns the index just past it. */
-function readAttributes(source: string, from: number, attrs: Record<string, string>): number {
-  let index = from;
-  while (index < source.length) {
-    const code = source.charCodeAt(index);
-    if (code === 0x3e /* > */) return index + 1;
-    if (!isNameStart(code)) {
-      index++;
-      continue;
-    }
-    const nameStart = index;
-    while (index < source.length && isNameChar(source.charCodeAt(index))) index++;
-    const attrName = source.slice(nameStart, index);
-    index = skipSpaces(source, index);
-    if (source.charCodeAt(index) !== 0x3d /* = */) {
-      attrs[attrName] ??= '';
-      continue;
-    }
-    index = skipSpaces(source, index + 1);
-    const [value, after] = readAttributeValue(source, index);
-    attrs[attrName] ??= decodeEntities(value);
-    index = after;
-  }
-  return source.length;
-}
-
-function readAttributeValue(source: string, from: number): [string, number] {
+/** The raw attribute value starting at `from`; sets `valueEnd` to the index after it. */
+function attributeValue(source: string, from: number): string {
   const quote = source.charCodeAt(from);
   if (quote === 0x22 || quote === 0x27) {
     const close = source.indexOf(quote === 0x22 ? '"' : "'", from + 1);
-    if (close === -1) return [source.slice(from + 1), source.length];
-    return [source.slice(from + 1, close), close + 1];
+    if (close === -1) {
+      valueEnd = source.length;
+      return source.slice(from + 1);
+    }
+    valueEnd = close + 1;
+    return source.slice(from + 1, close);
   }
   let index = from;
   while (index < source.length) {
@@ -163,34 +344,14 @@ function readAttributeValue(source: string, from: number): [string, number] {
     if (code === 0x3e || isSpace(code)) break;
     index++;
   }
-  return [source.slice(from, index), index];
-}
-
-function openElement(
-  stack: Scope[],
-  name: string,
-  attrs: Record<string, string>,
-  selfClosing: boolean,
-): void {
-  const parent = stack[stack.length - 1]!;
-  const namespaces = declareNamespaces(parent.namespaces, attrs);
-  const colon = name.indexOf(':');
-  const prefix = colon === -1 ? '' : name.slice(0, colon);
-  const local = colon === -1 ? name : name.slice(colon + 1);
-  const ns = namespaces.get(prefix) ?? (prefix ? `${prefix}:` : '');
-  const declaredBase = attrs['xml:base'];
-  const base = resolveBase(parent.element.base, declaredBase);
-  const lang = attrs['xml:lang'] ?? parent.element.lang;
-  const explicitBase = parent.element.explicitBase || declaredBase !== undefined;
-  const element = makeElement(name, local, attrs, base, lang, ns, explicitBase);
-  parent.element.children.push(element);
-  if (!selfClosing && stack.length < MAX_DEPTH) stack.push({ element, namespaces });
+  valueEnd = index;
+  return source.slice(from, index);
 }
 
 function declareNamespaces(
-  inherited: ReadonlyMap<string, string>,
-  attrs: Record<string, string>,
-): ReadonlyMap<string, string> {
+  inherited: Namespaces,
+  attrs: Readonly<Record<string, string>>,
+): Namespaces {
   let declared: Map<string, string> | undefined;
   for (const key in attrs) {
     if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
@@ -215,34 +376,15 @@ function resolveBase(
 function makeElement(
   name: string,
   local: string,
-  attrs: Record<string, string>,
+  key: string,
+  ns: string,
+  attrs: Readonly<Record<string, string>>,
   base: string | undefined,
+  explicitBase: boolean,
   lang: string | undefined,
-  ns = '',
-  explicitBase = false,
+  nsKey: NsKey = '',
 ): XmlElement {
-  return {
-    name,
-    local,
-    key: local.toLowerCase(),
-    ns,
-    attrs,
-    children: [],
-    base,
-    explicitBase,
-    lang,
-  };
-}
-
-function appendText(stack: Scope[], raw: string): void {
-  appendRawText(stack, decodeEntities(raw));
-}
-
-function appendRawText(stack: Scope[], text: string): void {
-  const children = stack[stack.length - 1]!.element.children;
-  const last = children.length - 1;
-  if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-  else children.push(text);
+  return { name, local, key, ns, nsKey, attrs, children: [], base, explicitBase, lang };
 }
 
 /**
