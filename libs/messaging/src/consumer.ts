@@ -186,12 +186,14 @@ export class EventConsumer<T extends TopicName> {
     messages: KafkaMessage[],
   ): Promise<void> {
     if (events.length === 0) return;
-    try {
-      await this.handler.handleBatch(events);
-      return;
-    } catch (error) {
-      if (events.length === 1) this.countFailure();
-      this.log.warn('batch failed, retrying event by event', { partition, error: String(error) });
+    if (events.length > 1) {
+      try {
+        await this.handler.handleBatch(events);
+        return;
+      } catch (error) {
+        this.countFailure();
+        this.log.warn('batch failed, retrying event by event', { partition, error: String(error) });
+      }
     }
     for (const event of events) {
       const message = messages.find((candidate) => candidate.offset === event.offset)!;
