@@ -8,6 +8,7 @@ import { OutboxRelay } from './outbox/outbox-relay.js';
 import { FeedClaims } from './feeds/feed-claims.js';
 import { FeedPoller } from './poller/feed-poller.js';
 import { FeedFetchPipeline } from './poller/feed-fetch-pipeline.js';
+import { HostPoliteness } from './hosts/host-politeness.js';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
         { provide: INGESTOR_ENV, useValue: env },
         ArticleStore,
         FeedClaims,
+        HostPoliteness,
         FeedFetchPipeline,
         FeedPoller,
         OutboxRelay,

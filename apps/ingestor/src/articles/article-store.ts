@@ -56,7 +56,10 @@ export class ArticleStore {
         } else {
           outcome.duplicates += 1;
         }
-      } else if (isSameEntry(match, feed.id, article) && match.content_hash !== article.contentHash) {
+      } else if (
+        isSameEntry(match, feed.id, article) &&
+        match.content_hash !== article.contentHash
+      ) {
         const version = await this.update(manager, match, article, fetchedAt);
         if (version) {
           outcome.updated += 1;
@@ -231,9 +234,12 @@ function matchExisting(
   article: NormalisedArticle,
 ): ExistingArticle | undefined {
   return (
-    existing.find((row) => row.feed_id === feedId && article.guid !== null && row.guid === article.guid) ??
     existing.find(
-      (row) => article.canonicalUrlHash !== null && row.canonical_url_hash === article.canonicalUrlHash,
+      (row) => row.feed_id === feedId && article.guid !== null && row.guid === article.guid,
+    ) ??
+    existing.find(
+      (row) =>
+        article.canonicalUrlHash !== null && row.canonical_url_hash === article.canonicalUrlHash,
     ) ??
     existing.find((row) => row.content_fingerprint === article.contentFingerprint)
   );

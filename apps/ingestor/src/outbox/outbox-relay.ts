@@ -83,7 +83,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       for (const [topic, events] of groupByTopic(rows)) {
         await this.producer.sendEncoded(topic, events);
       }
-      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
       outboxBacklog.set(rows.length === this.env.OUTBOX_BATCH_SIZE ? rows.length : 0);
       return rows.length;
     });

@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Counter, Histogram } from 'prom-client';
 import { TOPICS, type FeedFetchedV1, type FetchOutcome } from '#contracts';
@@ -9,14 +11,16 @@ import { ArticleStore } from '../articles/article-store.js';
 import { normaliseEntry } from '../articles/normalise-entry.js';
 import type { NormalisedArticle } from '../articles/normalised-article.js';
 import type { IngestorEnv } from '../env.js';
-import { FeedClaims } from '../feeds/feed-claims.js';
+import { FeedClaims, type HeldHostPermit } from '../feeds/feed-claims.js';
 import type { ClaimedFeed, FeedStateUpdate } from '../feeds/claimed-feed.js';
 import { fetchFeed, type FetchOptions, type FetchResult } from '../fetch/http-fetcher.js';
-import { isFetchError } from '../fetch/errors.js';
-import { parseFeed, FeedParseError, type ParsedFeed } from '../parse/index.js';
-import { writeOutbox } from '../outbox/outbox-writer.js';
+import { HostPoliteness } from '../hosts/host-politeness.js';
+import type { SharedHostPermit } from '../hosts/shared-host-gate.js';
+import { parseFeed, type ParsedFeed } from '../parse/index.js';
+import type { OutboxRow } from '../outbox/outbox-writer.js';
+import { parseRetryAfter } from '../schedule/http-dates.js';
 import { INGESTOR_ENV } from '../tokens.js';
-import { nextFetchAfterError, nextFetchAfterSuccess } from './next-fetch.js';
+import { failureUpdate, policyFromEnv, successUpdate, type PollContext } from './poll-update.js';
 
 const pollsCounter = new Counter({
   name: 'newsfeed_feed_polls_total',
@@ -27,6 +31,10 @@ const articlesCounter = new Counter({
   name: 'newsfeed_articles_stored_total',
   help: 'Entries stored, by result (created, updated, duplicate)',
   labelNames: ['result'],
+});
+const handedBack = new Counter({
+  name: 'newsfeed_feed_polls_deferred_total',
+  help: 'Claimed feeds handed back unpolled because their host was busy or deferred',
 });
 const pollDuration = new Histogram({
   name: 'newsfeed_feed_poll_seconds',
@@ -43,130 +51,174 @@ interface PollSummary {
   updatedEntries: number;
 }
 
-/** One poll of one feed: fetch, parse, normalise, then one transaction for everything it changed. */
+/**
+ * One poll of one feed: a host permit (shared by replicas), fetch, parse, normalise, then one
+ * statement (304, errors) or one transaction (articles) for everything the poll changed.
+ */
 @Injectable()
-export class FeedFetchPipeline {
+export class FeedFetchPipeline implements OnApplicationShutdown {
   private readonly fetchOptions: FetchOptions;
+  private readonly agents: { http: HttpAgent; https: HttpsAgent };
+  private readonly policy: PollContext['policy'];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly claims: FeedClaims,
     private readonly store: ArticleStore,
     private readonly producer: EventProducer,
+    private readonly hosts: HostPoliteness,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
+    // Keep-alive sockets per host: a 304 poll reuses the connection of the previous one.
+    const agentOptions = {
+      keepAlive: true,
+      keepAliveMsecs: 30_000,
+      maxSockets: env.HOST_MAX_CONCURRENCY,
+      maxFreeSockets: env.HOST_MAX_CONCURRENCY,
+      maxTotalSockets: Math.max(64, env.FETCH_CONCURRENCY * 2),
+      scheduling: 'lifo' as const,
+      timeout: env.FETCH_TIMEOUT_MS,
+    };
+    this.agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
     this.fetchOptions = {
       allow: env.FETCH_ALLOW_CIDRS,
       maxBytes: env.FETCH_MAX_BYTES,
       totalTimeoutMs: env.FETCH_TIMEOUT_MS,
       connectTimeoutMs: env.FETCH_CONNECT_TIMEOUT_MS,
+      maxRedirects: env.FETCH_MAX_REDIRECTS,
+      agents: this.agents,
       ...(env.FETCH_USER_AGENT ? { userAgent: env.FETCH_USER_AGENT } : {}),
     };
+    this.policy = policyFromEnv(env);
+  }
+
+  onApplicationShutdown(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
   }
 
   async poll(feed: ClaimedFeed): Promise<void> {
+    const permit = await this.hostPermit(feed);
+    if (permit === null) return;
     const started = performance.now();
-    const fetchedAt = new Date();
-    const log = this.logger.child({ feedId: feed.id });
+    const ctx = this.context();
     let fetched: FetchResult;
     try {
       fetched = await fetchFeed(
-        { url: feed.url, etag: feed.etag ?? undefined, lastModified: feed.lastModified ?? undefined },
+        {
+          url: feed.url,
+          etag: feed.etag ?? undefined,
+          lastModified: feed.lastModified ?? undefined,
+        },
         this.fetchOptions,
       );
     } catch (error) {
-      await this.recordFailure(feed, fetchedAt, started, error);
+      await this.recordFailure(feed, ctx, started, error, 0, permit?.handOver());
       return;
     }
+    const held = permit?.handOver();
     if (fetched.notModified) {
-      await this.commit(feed, this.successUpdate(feed, fetchedAt, fetched), [], started, {
-        outcome: 'not_modified', httpStatus: fetched.status, bytes: 0, error: null,
-        newEntries: 0, updatedEntries: 0,
-      });
+      const update = successUpdate(feed, fetched, undefined, ctx);
+      await this.commit(feed, update, [], started, summary('not_modified', fetched.status), held);
       return;
     }
     let parsed: ParsedFeed;
     try {
-      parsed = parseFeed({ body: fetched.body, contentType: fetched.headers.contentType, url: fetched.finalUrl });
-    } catch (error) {
-      const reason = error instanceof FeedParseError ? error.message : String(error);
-      log.warn('feed could not be parsed', { error: reason });
-      await this.commit(feed, this.failureUpdate(feed, fetchedAt, fetched.status, reason), [], started, {
-        outcome: 'parse_error', httpStatus: fetched.status, bytes: fetched.bytes, error: reason,
-        newEntries: 0, updatedEntries: 0,
+      parsed = parseFeed({
+        body: fetched.body,
+        contentType: fetched.headers.contentType,
+        url: fetched.finalUrl,
       });
+    } catch (error) {
+      await this.recordFailure(feed, ctx, started, error, fetched.bytes, held, fetched.status);
       return;
     }
     const articles = parsed.entries
-      .map((entry) => normaliseEntry(entry, fetched.finalUrl))
+      .map((entry) => normaliseEntry(entry, fetched.finalUrl, feed.id))
       .filter((article): article is NormalisedArticle => article !== null);
-    const update = this.successUpdate(feed, fetchedAt, fetched, parsed);
-    await this.commit(feed, update, articles, started, {
-      outcome: 'changed', httpStatus: fetched.status, bytes: fetched.bytes, error: null,
-      newEntries: 0, updatedEntries: 0,
-    });
+    const update = successUpdate(feed, fetched, parsed, ctx);
+    const changed = { ...summary('changed', fetched.status), bytes: fetched.bytes };
+    await this.commit(feed, update, articles, started, changed, held);
   }
 
-  private async recordFailure(feed: ClaimedFeed, fetchedAt: Date, started: number, error: unknown) {
-    const fetchError = isFetchError(error) ? error : undefined;
-    const status = fetchError?.status ?? null;
-    const gone = status === 404 || status === 410;
-    const outcome: FetchOutcome = gone
-      ? 'gone'
-      : fetchError?.kind === 'ssrf_refused' || fetchError?.kind === 'bad_url'
-        ? 'refused'
-        : fetchError?.kind === 'http_status'
-          ? 'http_error'
-          : 'network_error';
-    const message = error instanceof Error ? error.message : String(error);
-    this.logger.warn('feed fetch failed', { feedId: feed.id, outcome, error: message });
-    const update = this.failureUpdate(feed, fetchedAt, status, message);
-    if (gone) update.status = 'gone';
-    await this.commit(feed, update, [], started, {
-      outcome, httpStatus: status, bytes: 0, error: message, newEntries: 0, updatedEntries: 0,
-    });
+  /**
+   * Waits (at most HOST_MAX_WAIT_MS) for the host's permit; a feed whose host stays busy or
+   * deferred is handed back for later, unpolled and without counting as a failure.
+   */
+  private async hostPermit(feed: ClaimedFeed): Promise<SharedHostPermit | undefined | null> {
+    if (!feed.host) return undefined; // an unusable URL: fetchFeed reports it
+    try {
+      return await this.hosts.gate.acquire(
+        feed.host,
+        AbortSignal.timeout(this.env.HOST_MAX_WAIT_MS),
+      );
+    } catch (error) {
+      const retryIn = Math.max(1000, this.env.HOST_MIN_DELAY_MS) * (1 + Math.random());
+      await this.claims.handBack(feed.id, new Date(Date.now() + retryIn));
+      handedBack.inc();
+      if (!(error instanceof Error && error.name === 'AbortError')) {
+        this.logger.warn('host permit failed; feed handed back', {
+          feedId: feed.id,
+          error: String(error),
+        });
+      }
+      return null;
+    }
   }
 
-  private successUpdate(
-    feed: ClaimedFeed,
-    fetchedAt: Date,
-    fetched: FetchResult,
-    parsed?: ParsedFeed,
-  ): FeedStateUpdate {
-    const next = nextFetchAfterSuccess(fetchedAt, this.env);
+  private context(): PollContext {
     return {
-      fetchedAt,
-      succeeded: true,
-      httpStatus: fetched.status,
-      error: null,
-      validators: parsed
-        ? { etag: fetched.headers.etag ?? null, lastModified: fetched.headers.lastModified ?? null }
-        : undefined,
-      nextFetchAt: next.at,
-      intervalSeconds: next.intervalSeconds,
-      status: 'active',
-      title: parsed?.title,
-      siteUrl: parsed?.link,
-      language: parsed?.language?.slice(0, 35),
+      now: Date.now(),
+      random: Math.random,
+      policy: this.policy,
+      moveConfirmations: this.env.FEED_MOVE_CONFIRMATIONS,
     };
   }
 
-  private failureUpdate(
+  private async recordFailure(
     feed: ClaimedFeed,
-    fetchedAt: Date,
-    httpStatus: number | null,
-    error: string,
-  ): FeedStateUpdate {
-    return {
-      fetchedAt,
-      succeeded: false,
-      httpStatus,
-      error: error.slice(0, 2000),
-      nextFetchAt: nextFetchAfterError(fetchedAt, feed.consecutiveErrors + 1, this.env),
-      intervalSeconds: feed.intervalSeconds,
-      status: feed.status,
+    ctx: PollContext,
+    started: number,
+    error: unknown,
+    bytes: number,
+    held: HeldHostPermit | undefined,
+    httpStatus?: number,
+  ): Promise<void> {
+    const failed = failureUpdate(feed, error, ctx);
+    if (httpStatus !== undefined) failed.update.httpStatus = httpStatus;
+    const message = failed.update.error;
+    this.logger.warn('feed poll failed', {
+      feedId: feed.id,
+      outcome: failed.telemetry,
+      error: message,
+    });
+    const result = {
+      ...summary(failed.telemetry, failed.update.httpStatus),
+      bytes,
+      error: message,
     };
+    await this.commit(feed, failed.update, [], started, result, held);
+    if (failed.outcome.kind === 'throttled' && feed.host) {
+      const retryAfterMs = parseRetryAfter(
+        failed.outcome.retryAfter,
+        ctx.now,
+        failed.outcome.serverDate,
+      );
+      const decision = await this.hosts.throttle.throttled(feed.host, {
+        feedId: feed.id,
+        at: ctx.now,
+        throttled: true,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
+      if (decision.defer) {
+        this.logger.warn('host deferred after repeated 429/503', {
+          host: feed.host,
+          until: new Date(decision.until).toISOString(),
+          throttledFeeds: decision.throttledFeeds,
+        });
+      }
+    }
   }
 
   /** Articles, their events, the feed's new state and the fetch telemetry: all or nothing. */
@@ -175,42 +227,70 @@ export class FeedFetchPipeline {
     update: FeedStateUpdate,
     articles: NormalisedArticle[],
     started: number,
-    summary: PollSummary,
+    result: PollSummary,
+    held: HeldHostPermit | undefined,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const context = { id: feed.id, language: update.language ?? feed.language };
-      const stored = await this.store.store(manager, context, articles, update.fetchedAt);
-      summary.newEntries = stored.created;
-      summary.updatedEntries = stored.updated;
-      await this.claims.record(manager, feed.id, update);
-      const telemetry = this.telemetry(feed, update, started, summary);
-      await writeOutbox(manager, [...stored.events, telemetry]);
-      articlesCounter.inc({ result: 'created' }, stored.created);
-      articlesCounter.inc({ result: 'updated' }, stored.updated);
-      articlesCounter.inc({ result: 'duplicate' }, stored.duplicates);
-    });
-    pollsCounter.inc({ outcome: summary.outcome });
+    try {
+      if (articles.length === 0) {
+        await this.claims.record(
+          this.dataSource,
+          feed.id,
+          update,
+          [this.telemetry(feed, update, started, result)],
+          held,
+        );
+      } else {
+        await this.dataSource.transaction(async (manager) => {
+          const context = { id: feed.id, language: update.language ?? feed.language };
+          const stored = await this.store.store(manager, context, articles, update.fetchedAt);
+          result.newEntries = stored.created;
+          result.updatedEntries = stored.updated;
+          const events: OutboxRow[] = [
+            ...stored.events,
+            this.telemetry(feed, update, started, result),
+          ];
+          await this.claims.record(manager, feed.id, update, events, held);
+          articlesCounter.inc({ result: 'created' }, stored.created);
+          articlesCounter.inc({ result: 'updated' }, stored.updated);
+          articlesCounter.inc({ result: 'duplicate' }, stored.duplicates);
+        });
+      }
+    } catch (error) {
+      // The poll's statement did not run: free the host permit now rather than at its expiry.
+      if (held) await this.hosts.shared.release(held.host, held.permitId).catch(() => undefined);
+      throw error;
+    }
+    pollsCounter.inc({ outcome: result.outcome });
     pollDuration.observe((performance.now() - started) / 1000);
-    if (summary.newEntries + summary.updatedEntries > 0) {
-      this.logger.info('feed polled', { feedId: feed.id, ...summary });
+    if (result.newEntries + result.updatedEntries > 0) {
+      this.logger.info('feed polled', { feedId: feed.id, ...result });
     }
   }
 
-  private telemetry(feed: ClaimedFeed, update: FeedStateUpdate, started: number, summary: PollSummary) {
+  private telemetry(
+    feed: ClaimedFeed,
+    update: FeedStateUpdate,
+    started: number,
+    result: PollSummary,
+  ): OutboxRow {
     const payload: FeedFetchedV1 = {
       feedId: feed.id,
       url: feed.url,
-      outcome: summary.outcome,
-      httpStatus: summary.httpStatus,
+      outcome: result.outcome,
+      httpStatus: result.httpStatus,
       durationMs: Math.round(performance.now() - started),
-      bytes: summary.bytes,
-      newEntries: summary.newEntries,
-      updatedEntries: summary.updatedEntries,
-      error: summary.error?.slice(0, 2000) ?? null,
+      bytes: result.bytes,
+      newEntries: result.newEntries,
+      updatedEntries: result.updatedEntries,
+      error: result.error?.slice(0, 2000) ?? null,
       fetchedAt: update.fetchedAt.toISOString(),
       nextFetchAt: update.nextFetchAt.toISOString(),
     };
     const topic = TOPICS.feedFetched;
     return { topic, event: this.producer.encode(topic, payload, feed.id) };
   }
+}
+
+function summary(outcome: FetchOutcome, httpStatus: number | null): PollSummary {
+  return { outcome, httpStatus, bytes: 0, error: null, newEntries: 0, updatedEntries: 0 };
 }

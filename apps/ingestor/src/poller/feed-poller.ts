@@ -13,7 +13,10 @@ import { FeedFetchPipeline } from './feed-fetch-pipeline.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Keeps up to FETCH_CONCURRENCY polls in flight, claiming due feeds as slots free up. */
+/**
+ * Keeps up to FETCH_CONCURRENCY polls in flight. Once full, it claims again only when a quarter
+ * of the slots are free, so under load one claim statement serves several polls.
+ */
 @Injectable()
 export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private running = false;
@@ -39,24 +42,32 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
     await Promise.allSettled([...this.inFlight]);
   }
 
+  private get batch(): number {
+    return Math.max(1, Math.floor(this.env.FETCH_CONCURRENCY / 4));
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       const free = this.env.FETCH_CONCURRENCY - this.inFlight.size;
       let claimed = 0;
-      if (free > 0) {
-        try {
-          const feeds = await this.claims.claimDue(free);
-          claimed = feeds.length;
-          for (const feed of feeds) this.track(this.pipeline.poll(feed), feed.id);
-        } catch (error) {
-          this.logger.warn('claiming due feeds failed', { error: String(error) });
-        }
+      try {
+        const feeds = await this.claims.claimDue(free);
+        claimed = feeds.length;
+        for (const feed of feeds) this.track(this.pipeline.poll(feed), feed.id);
+      } catch (error) {
+        this.logger.warn('claiming due feeds failed', { error: String(error) });
       }
-      if (claimed === 0) {
+      if (claimed < free) {
+        // Nothing more is due: look again after the idle pause or when a poll ends.
         await Promise.race([sleep(this.env.SCHEDULER_IDLE_MS), ...this.inFlight]);
-      } else if (this.inFlight.size >= this.env.FETCH_CONCURRENCY) {
-        await Promise.race(this.inFlight);
       }
+      await this.untilFree(this.batch);
+    }
+  }
+
+  private async untilFree(slots: number): Promise<void> {
+    while (this.running && this.env.FETCH_CONCURRENCY - this.inFlight.size < slots) {
+      await Promise.race(this.inFlight);
     }
   }
 
