@@ -1,0 +1,72 @@
+import { TOPICS, type EncodedEvent } from '#contracts';
+import type { ArticleEnricher } from '../consumer/article-enricher.js';
+import type { ClassifiedPublisher } from '../consumer/classify-articles.handler.js';
+import {
+  ArticleSource,
+  cursorOf,
+  START,
+  toIngested,
+  type Cursor,
+  type Queryable,
+  type Selection,
+} from './article-source.js';
+
+export interface ReclassifyDeps {
+  db: Queryable;
+  enricher: Pick<ArticleEnricher, 'enrich'>;
+  publisher: ClassifiedPublisher;
+  onProgress?: (done: number, total: number, failed: number, final: boolean) => void;
+  onFailure?: (articleId: string, reason: string) => void;
+}
+
+export interface ReclassifyOptions extends Selection {
+  batchSize?: number;
+}
+
+export interface ReclassifySummary {
+  total: number;
+  reclassified: number;
+  failed: number;
+  published: number;
+}
+
+/**
+ * Replays stored articles through the current classifier, oldest first (so stories link as they
+ * did live): upserts their enrichments (idempotent) and publishes the classified events so the
+ * indexer updates. An article that cannot be classified or encoded is counted and skipped.
+ */
+export async function reclassifyArticles(
+  deps: ReclassifyDeps,
+  options: ReclassifyOptions,
+): Promise<ReclassifySummary> {
+  const source = new ArticleSource(deps.db);
+  const batchSize = options.batchSize ?? 200;
+  const summary: ReclassifySummary = {
+    total: await source.count(options),
+    reclassified: 0,
+    failed: 0,
+    published: 0,
+  };
+  let cursor: Cursor | null = START;
+  for (;;) {
+    const rows = await source.page(options, cursor, batchSize);
+    if (rows.length === 0) break;
+    cursor = cursorOf(rows[rows.length - 1]);
+    const events: EncodedEvent[] = [];
+    for (const row of rows) {
+      try {
+        const { payload } = await deps.enricher.enrich(toIngested(row));
+        events.push(deps.publisher.encode(TOPICS.articleClassified, payload, payload.articleId));
+        summary.reclassified++;
+      } catch (error) {
+        summary.failed++;
+        deps.onFailure?.(row.id, error instanceof Error ? error.message : String(error));
+      }
+    }
+    await deps.publisher.sendEncoded(TOPICS.articleClassified, events);
+    summary.published += events.length;
+    deps.onProgress?.(summary.reclassified + summary.failed, summary.total, summary.failed, false);
+  }
+  deps.onProgress?.(summary.reclassified + summary.failed, summary.total, summary.failed, true);
+  return summary;
+}
