@@ -8,6 +8,8 @@ import { ArticlesModule } from './articles/articles.module.js';
 import { StoriesModule } from './stories/stories.module.js';
 import { FeedsOutModule } from './feeds-out/feeds-out.module.js';
 import { StreamModule } from './stream/stream.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { SavedSearchesModule } from './saved-searches/saved-searches.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,8 @@ export class AppModule {
         StoriesModule,
         FeedsOutModule,
         StreamModule,
+        WebhooksModule,
+        SavedSearchesModule,
       ],
     };
   }
