@@ -1,10 +1,12 @@
 import { InitialSchema1764200000000 } from './1764200000000-initial-schema.js';
 import { SearchDelivery1764300000000 } from './1764300000000-search-delivery.js';
 import { IngestorScheduling1764400000000 } from './1764400000000-ingestor-scheduling.js';
+import { DeadLetters1764500000000 } from './1764500000000-dead-letters.js';
 
 /** Every migration in order; new ones are appended here. */
 export const MIGRATIONS = [
   InitialSchema1764200000000,
   SearchDelivery1764300000000,
   IngestorScheduling1764400000000,
+  DeadLetters1764500000000,
 ];
