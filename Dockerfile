@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for the four services; the command picks one, e.g.
 #   docker run newsfeed:0.1.0 node dist/apps/ingestor/src/main.js
 # Migrations: node dist/libs/database/src/cli/migrate.js
