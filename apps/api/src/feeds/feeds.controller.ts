@@ -1,40 +1,176 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { z } from 'zod';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { parseRequest } from '../common/zod-query.js';
-import { FeedsRepository, type FeedView } from './feeds.repository.js';
+import { FeedsRepository, type FeedHealthView, type FeedView } from './feeds.repository.js';
+import { createFeed, encodeCursor, feedId, listFeedsQuery, updateFeed } from './feeds.schemas.js';
+import { OpmlError, parseOpml, renderOpml, type OpmlInvalid } from './opml.js';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .url('a valid URL')
-  .refine((value) => /^https?:\/\//i.test(value), 'only http and https feeds are supported');
+/** The largest OPML document accepted (tens of thousands of outlines). */
+const MAX_OPML_BYTES = 20 * 1024 * 1024;
 
-const createFeed = z.object({ url: httpUrl, title: z.string().trim().max(500).optional() });
-const feedId = z.object({ id: z.string().uuid('a feed id (UUID)') });
+export interface OpmlImportReport {
+  imported: number;
+  duplicates: number;
+  invalid: OpmlInvalid[];
+}
+
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw new BadRequestException(`OPML larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 @Controller('feeds')
 export class FeedsController {
   constructor(private readonly feeds: FeedsRepository) {}
 
-  /** Subscribes to a feed; the ingestor picks it up at once. Idempotent by URL. */
+  /** Subscribes to a feed; the ingestor picks it up at once. Idempotent by URL (200 if known). */
   @Post()
-  @HttpCode(201)
-  async create(@Body() body: unknown): Promise<FeedView> {
+  async create(
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FeedView> {
     const input = parseRequest(createFeed, body ?? {});
-    return this.feeds.subscribe(input.url, input.title ?? null);
+    const { feed, created } = await this.feeds.subscribe(
+      input.url,
+      input.title ?? null,
+      input.paused ?? false,
+    );
+    res.status(created ? 201 : 200);
+    return feed;
   }
 
+  /** Feeds oldest first, filtered, with a cursor to the next page. */
   @Get()
-  async list(): Promise<{ items: FeedView[] }> {
-    return { items: await this.feeds.list() };
+  async list(
+    @Query() query: Record<string, unknown>,
+  ): Promise<{ items: FeedView[]; nextCursor: string | null }> {
+    const { cursor, ...filter } = parseRequest(listFeedsQuery, query);
+    const page = await this.feeds.list({ ...filter, ...(cursor ? { after: cursor } : {}) });
+    const last = page.items.at(-1);
+    return {
+      items: page.items,
+      nextCursor: page.more && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** Every subscription as an OPML 2.0 document. */
+  @Get('opml')
+  @Header('content-type', 'text/x-opml; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="newsfeed-subscriptions.opml"')
+  async exportOpml(): Promise<string> {
+    return renderOpml(await this.feeds.exportAll(), 'newsfeed subscriptions');
+  }
+
+  /**
+   * Imports an OPML subscription list (the raw XML as the body, or JSON `{ "opml": "<opml…" }`):
+   * every feed outline is validated, the valid ones inserted with multi-row statements.
+   */
+  @Post('opml')
+  @HttpCode(200)
+  async importOpml(@Req() req: Request): Promise<OpmlImportReport> {
+    const json = req.is('application/json');
+    const xml = json
+      ? (req.body as { opml?: unknown } | undefined)?.opml
+      : await readText(req, MAX_OPML_BYTES);
+    if (typeof xml !== 'string' || xml.trim() === '')
+      throw new BadRequestException(
+        'send the OPML document as the request body (or JSON {"opml": "…"})',
+      );
+    let parsed;
+    try {
+      parsed = parseOpml(xml);
+    } catch (error) {
+      if (error instanceof OpmlError)
+        throw new BadRequestException(`invalid OPML: ${error.message}`);
+      throw error;
+    }
+    const imported = await this.feeds.importFeeds(parsed.feeds);
+    return {
+      imported,
+      duplicates: parsed.repeated + (parsed.feeds.length - imported),
+      invalid: parsed.invalid,
+    };
   }
 
   @Get(':id')
   async get(@Param() params: Record<string, string>): Promise<FeedView> {
     const { id } = parseRequest(feedId, params);
-    const feed = await this.feeds.find(id);
-    if (!feed) throw new NotFoundException(`feed ${id} does not exist`);
-    return feed;
+    return found(await this.feeds.find(id), id);
   }
+
+  /** Per-feed health: last fetch and error, failure streak, next fetch, articles per day. */
+  @Get(':id/health')
+  async health(@Param() params: Record<string, string>): Promise<FeedHealthView> {
+    const { id } = parseRequest(feedId, params);
+    return found(await this.feeds.health(id), id);
+  }
+
+  @Patch(':id')
+  async update(@Param() params: Record<string, string>, @Body() body: unknown): Promise<FeedView> {
+    const { id } = parseRequest(feedId, params);
+    const changes = parseRequest(updateFeed, body ?? {});
+    const result = await this.feeds.update(id, changes);
+    if (!result.found) throw new NotFoundException(`feed ${id} does not exist`);
+    if (result.conflict)
+      throw new ConflictException(`another feed is already subscribed to ${changes.url}`);
+    return result.feed!;
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  async pause(@Param() params: Record<string, string>): Promise<FeedView> {
+    const { id } = parseRequest(feedId, params);
+    const result = await this.feeds.update(id, { paused: true });
+    return found(result.found ? result.feed! : null, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  async resume(@Param() params: Record<string, string>): Promise<FeedView> {
+    const { id } = parseRequest(feedId, params);
+    const result = await this.feeds.update(id, { paused: false });
+    return found(result.found ? result.feed! : null, id);
+  }
+
+  /** Makes the feed due now; the next free ingestor slot polls it. */
+  @Post(':id/fetch')
+  @HttpCode(202)
+  async forceFetch(@Param() params: Record<string, string>): Promise<FeedView> {
+    const { id } = parseRequest(feedId, params);
+    return found(await this.feeds.forceFetch(id), id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param() params: Record<string, string>): Promise<void> {
+    const { id } = parseRequest(feedId, params);
+    if (!(await this.feeds.remove(id))) throw new NotFoundException(`feed ${id} does not exist`);
+  }
+}
+
+function found<T>(value: T | null, id: string): T {
+  if (value === null) throw new NotFoundException(`feed ${id} does not exist`);
+  return value;
 }

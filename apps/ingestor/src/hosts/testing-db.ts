@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '#database';
+
+const ADMIN_URL = process.env.DATABASE_URL
+  ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/postgres' }).toString()
+  : 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A migrated scratch database for one spec file (name starts with the area: ingestor_). */
+export async function scratchDatabase(): Promise<{
+  url: string;
+  pool: pg.Pool;
+  runner: { query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> };
+  drop: () => Promise<void>;
+}> {
+  const name = `ingestor_spec_${randomBytes(4).toString('hex')}`;
+  const url = Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
+  await migrate(url);
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  return {
+    url,
+    pool,
+    runner: { query: async (sql, params) => (await pool.query(sql, params)).rows },
+    drop: async () => {
+      await pool.end();
+      const admin = new pg.Client({ connectionString: ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
