@@ -6,11 +6,19 @@ const ADMIN_URL = process.env.DATABASE_URL
   ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/postgres' }).toString()
   : 'postgres://postgres@127.0.0.1:5432/postgres';
 
+type Row = Record<string, unknown>;
+
+/** Rows of one statement, shaped like TypeORM's `query` so the gate and claims accept it. */
+export interface ScratchRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mirrors TypeORM's signature
+  query<T = any>(sql: string, params?: unknown[]): Promise<T>;
+}
+
 /** A migrated scratch database for one spec file (name starts with the area: ingestor_). */
 export async function scratchDatabase(): Promise<{
   url: string;
   pool: pg.Pool;
-  runner: { query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> };
+  runner: ScratchRunner;
   drop: () => Promise<void>;
 }> {
   const name = `ingestor_spec_${randomBytes(4).toString('hex')}`;
@@ -20,7 +28,10 @@ export async function scratchDatabase(): Promise<{
   return {
     url,
     pool,
-    runner: { query: async (sql, params) => (await pool.query(sql, params)).rows },
+    runner: {
+      query: async <T = Row[]>(sql: string, params?: unknown[]) =>
+        (await pool.query(sql, params)).rows as T,
+    },
     drop: async () => {
       await pool.end();
       const admin = new pg.Client({ connectionString: ADMIN_URL });
