@@ -67,10 +67,13 @@ export function htmlToText(html: string): string {
   return normaliseWhitespace(text);
 }
 
+/**
+ * Each line's runs of whitespace become one space, lines are trimmed and empty ones dropped: a
+ * whitespace run holding a line break becomes that one break, any other run one space.
+ */
 function normaliseWhitespace(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+  return text.replace(BREAKING_RUN, '\n').replace(SPACE_RUN, ' ').trim();
 }
+
+const BREAKING_RUN = /[^\S\n]*\n\s*/g;
+const SPACE_RUN = /[^\S\n]+/g;
