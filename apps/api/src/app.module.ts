@@ -10,6 +10,7 @@ import { FeedsOutModule } from './feeds-out/feeds-out.module.js';
 import { StreamModule } from './stream/stream.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { SavedSearchesModule } from './saved-searches/saved-searches.module.js';
+import { OpsModule } from './ops/ops.module.js';
 
 @Module({})
 export class AppModule {
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        RuntimeModule.forService({ service: 'api', env, logger, producer: false }),
+        RuntimeModule.forService({ service: 'api', env, logger }),
         SearchModule,
         FeedsModule,
         ArticlesModule,
@@ -26,6 +27,7 @@ export class AppModule {
         StreamModule,
         WebhooksModule,
         SavedSearchesModule,
+        OpsModule,
       ],
     };
   }
