@@ -224,5 +224,11 @@ describe('search API over the real pipeline', () => {
     assert.ok(places.body.countries.some((c) => c.code === 'JP'));
     assert.ok(places.body.cities.every((c) => c.code.startsWith('geonames:')));
     assert.equal((await fetch(`${api}/articles/0f0f0f0f-0000-4000-8000-000000000000`)).status, 404);
+    const openapi = await get<{ openapi: string; paths: Record<string, unknown> }>(
+      '/docs/openapi.json',
+    );
+    assert.equal(openapi.body.openapi, '3.1.0');
+    assert.ok(openapi.body.paths['/search'] && openapi.body.paths['/webhooks']);
+    assert.equal((await fetch(`${api}/docs`)).status, 200);
   });
 });

@@ -10,6 +10,7 @@ import { FeedsOutModule } from './feeds-out/feeds-out.module.js';
 import { StreamModule } from './stream/stream.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { SavedSearchesModule } from './saved-searches/saved-searches.module.js';
+import { DocsModule } from './docs/docs.module.js';
 import { OpsModule } from './ops/ops.module.js';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         StreamModule,
         WebhooksModule,
         SavedSearchesModule,
+        DocsModule,
         OpsModule,
       ],
     };

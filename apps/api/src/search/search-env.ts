@@ -6,7 +6,7 @@ const schema = z.object({
   SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Signs page cursors; set the same value on every replica. Random per process otherwise. */
   SEARCH_CURSOR_SECRET: z.string().min(16).optional(),
-  SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(2000),
+  SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
   SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(5000),
 });

@@ -23,7 +23,7 @@ export interface SearchSqlOptions {
   halfLifeDays: number;
 }
 
-export const DEFAULT_SEARCH_SQL_OPTIONS: SearchSqlOptions = { candidates: 2000, halfLifeDays: 7 };
+export const DEFAULT_SEARCH_SQL_OPTIONS: SearchSqlOptions = { candidates: 500, halfLifeDays: 7 };
 
 class Params {
   readonly values: unknown[] = [];
