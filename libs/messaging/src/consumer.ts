@@ -45,6 +45,8 @@ export interface ConsumerOptions {
   retryBackoffMs?: number;
   maxRetryBackoffMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** Events whose effect is applied (and committed) together. */
+  maxChunkSize?: number;
   /** Called when kafkajs gives up (CRASH); the default exits so the supervisor restarts us. */
   onCrash?: (error: Error) => void;
 }
@@ -52,6 +54,8 @@ export interface ConsumerOptions {
 type Resolved = Required<Omit<ConsumerOptions, 'onCrash'>> & Pick<ConsumerOptions, 'onCrash'>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const HEARTBEAT_EVERY_MS = 3000;
 
 /**
  * The one place that owns the consumption rules: decode and validate at the edge, retry a
@@ -76,6 +80,7 @@ export class EventConsumer<T extends TopicName> {
       retryBackoffMs: 200,
       maxRetryBackoffMs: 5000,
       partitionsConsumedConcurrently: 4,
+      maxChunkSize: 250,
       ...options,
     };
     this.log = logger.child({
@@ -121,37 +126,56 @@ export class EventConsumer<T extends TopicName> {
     this.log.info('stopped');
   }
 
+  /**
+   * A fetched batch is handled in chunks: each chunk's effect is made durable, then its last
+   * offset+1 is committed, so a rebalance mid-batch loses nothing and redoes little.
+   */
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, heartbeat, isRunning, isStale, resolveOffset } = payload;
-    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-    const stopTimer = handlerDuration.startTimer({
-      topic: this.handler.topic,
-      group: this.handler.groupId,
-    });
+    for (let start = 0; start < batch.messages.length; start += this.options.maxChunkSize) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + this.options.maxChunkSize);
+      await this.processChunk(batch.partition, chunk, heartbeat);
+      const last = chunk[chunk.length - 1];
+      resolveOffset(last.offset);
+      await this.consumer.commitOffsets([
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: (BigInt(last.offset) + 1n).toString(),
+        },
+      ]);
+      await heartbeat();
+    }
+  }
+
+  private async processChunk(
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const labels = { topic: this.handler.topic, group: this.handler.groupId };
+    const stopTimer = handlerDuration.startTimer(labels);
     const events: ConsumedEvent<T>[] = [];
-    for (const message of batch.messages) {
-      const decoded = this.decode(message, batch.partition);
+    for (const message of messages) {
+      const decoded = this.decode(message, partition);
       if (decoded instanceof ContractViolationError) {
-        await this.sendToDeadLetter(message, batch.partition, 'contract_violation', decoded, 0);
+        await this.sendToDeadLetter(message, partition, 'contract_violation', decoded, 0);
       } else {
         events.push(decoded);
       }
     }
-    await this.applyEffect(events, batch.partition, heartbeat, batch.messages);
-    const last = batch.messages[batch.messages.length - 1];
-    resolveOffset(last.offset);
-    await this.consumer.commitOffsets([
-      {
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: (BigInt(last.offset) + 1n).toString(),
-      },
-    ]);
-    await heartbeat();
-    consumedCounter.inc(
-      { topic: this.handler.topic, group: this.handler.groupId },
-      batch.messages.length,
+    // kafkajs only heartbeats when asked: keep the group membership alive during slow effects.
+    const keepAlive = setInterval(
+      () => void heartbeat().catch(() => undefined),
+      HEARTBEAT_EVERY_MS,
     );
+    try {
+      await this.applyEffect(events, partition, heartbeat, messages);
+    } finally {
+      clearInterval(keepAlive);
+    }
+    consumedCounter.inc(labels, messages.length);
     stopTimer();
   }
 
