@@ -6,12 +6,13 @@ import path from 'node:path';
 import { DIST, ROOT } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
-import { log, run } from './lib/process.mjs';
+import { log, run, useKafkaBrokers } from './lib/process.mjs';
 
 async function main() {
   await ensureBuilt();
   await ensurePostgres();
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });
+  useKafkaBrokers();
   const filters = process.argv.slice(2);
   const dir = path.join(DIST, 'bench');
   const benches = fs

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ROOT, CACHE } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
-import { log, portOpen, run, sleep } from './lib/process.mjs';
+import { LOCAL_KAFKA_PORT, log, portOpen, run, sleep, useKafkaBrokers } from './lib/process.mjs';
 import { SupervisedService } from './lib/supervisor.mjs';
 import { sampleFeedFiles, startSampleFeedServer } from './lib/sample-feeds.mjs';
 
@@ -61,8 +61,10 @@ async function main() {
       throw new Error(`port ${port} (${name}) is already in use: is newsfeed already running?`);
     }
   }
-  const kafkaWasRunning = Boolean(process.env.KAFKA_BROKERS) || (await portOpen('127.0.0.1', 9092));
+  const kafkaWasRunning =
+    Boolean(process.env.KAFKA_BROKERS) || (await portOpen('127.0.0.1', LOCAL_KAFKA_PORT));
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });
+  useKafkaBrokers();
   await run(process.execPath, [path.join(ROOT, 'dist/libs/database/src/cli/migrate.js')], {
     cwd: ROOT,
   });

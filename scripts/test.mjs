@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT, DIST } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { ensurePostgres } from './lib/postgres.mjs';
-import { log, portOpen, run } from './lib/process.mjs';
+import { LOCAL_KAFKA_PORT, log, portOpen, run, useKafkaBrokers } from './lib/process.mjs';
 
 function findFiles(dir, suffix, found = []) {
   if (!fs.existsSync(dir)) return found;
@@ -30,8 +30,10 @@ async function main() {
   const only = process.argv.slice(2);
   await ensureBuilt();
   await ensurePostgres();
-  const startedKafka = !process.env.KAFKA_BROKERS && !(await portOpen('127.0.0.1', 9092));
+  const startedKafka =
+    !process.env.KAFKA_BROKERS && !(await portOpen('127.0.0.1', LOCAL_KAFKA_PORT));
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });
+  useKafkaBrokers();
   const files = withSource([
     ...findFiles(path.join(DIST, 'libs'), '.spec.js'),
     ...findFiles(path.join(DIST, 'apps'), '.spec.js'),

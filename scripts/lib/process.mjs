@@ -45,3 +45,15 @@ export function portOpen(host, port, timeoutMs = 500) {
 export function log(message) {
   process.stdout.write(`${message}\n`);
 }
+
+/** The local broker's port (KAFKA_PORT lets a second checkout run its own broker). */
+export const LOCAL_KAFKA_PORT = Number(process.env.KAFKA_PORT ?? 9092);
+
+/**
+ * Brokers the services and tests should use: KAFKA_BROKERS when given, else the local broker;
+ * exported so child processes agree with the broker the scripts started.
+ */
+export function useKafkaBrokers() {
+  process.env.KAFKA_BROKERS ||= `127.0.0.1:${LOCAL_KAFKA_PORT}`;
+  return process.env.KAFKA_BROKERS;
+}
