@@ -136,7 +136,8 @@ async function loadAdminTools() {
 
 async function waitAndCreateTopics(brokers, child) {
   const tools = await loadAdminTools();
-  const logger = new tools.JsonLogger('kafka-script', 'error');
+  // Connection refusals while the broker boots are expected: keep them off the console.
+  const logger = new tools.JsonLogger('kafka-script', 'error', {}, () => undefined);
   const kafka = tools.createKafka({ brokers, clientId: 'newsfeed-kafka-script', logger });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
