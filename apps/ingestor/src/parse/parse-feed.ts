@@ -47,9 +47,20 @@ function looksLikeJson(text: string): boolean {
   return match?.[0] === '{';
 }
 
+const FEED_ROOTS: ReadonlySet<string> = new Set(['rss', 'rdf', 'channel', 'feed']);
+
+/**
+ * The first top-level feed element, past any junk before it (a PHP warning printed ahead of the
+ * XML is common); else the first element, for the error message.
+ */
 function rootElement(document: XmlElement): XmlElement | undefined {
-  for (const child of document.children) if (typeof child !== 'string') return child;
-  return undefined;
+  let first: XmlElement | undefined;
+  for (const child of document.children) {
+    if (typeof child === 'string') continue;
+    if (FEED_ROOTS.has(child.key)) return child;
+    first ??= child;
+  }
+  return first;
 }
 
 /** C0 controls other than tab, LF and CR are illegal in XML and only ever garbage in feeds. */

@@ -94,7 +94,9 @@ function serialise(node: XmlNode): string {
     if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
     attrs += ` ${key}="${escapeAttribute(value)}"`;
   }
-  if (node.children.length === 0 && VOID_HTML.has(name.toLowerCase())) return `<${name}${attrs}>`;
+  // A void element cannot hold content: what a sloppy feed left "inside" an unclosed `<br>`
+  // follows it instead.
+  if (VOID_HTML.has(name.toLowerCase())) return `<${name}${attrs}>${innerXmlEscaped(node)}`;
   return `<${name}${attrs}>${innerXmlEscaped(node)}</${name}>`;
 }
 

@@ -71,4 +71,28 @@ describe('readXml', () => {
     const doc = root(`<rss>${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}</rss>`);
     assert.ok(textContent(doc).includes('x'));
   });
+  it('closes an unclosed item when the next one starts, but not for a self-closed <item/>', () => {
+    const doc = root(
+      '<channel><item><title>a</title><item><title>b</title></item><item><x/><item/>c</item></channel>',
+    );
+    const items = doc.children.filter((child) => typeof child !== 'string');
+    assert.deepEqual(
+      items.map((item) => textContent(item)),
+      ['a', 'b', 'c'],
+    );
+  });
+
+  it('lets a closing tag in another case close the open element when nothing matches exactly', () => {
+    const doc = root('<rss><Title>t</title><link>l</link></rss>');
+    assert.equal(textContent(childNamed(doc, '', 'title')!), 't');
+    assert.equal(textContent(childNamed(doc, '', 'link')!), 'l');
+  });
+
+  it('interns names across documents without mixing up their namespaces', () => {
+    const first = root('<feed xmlns="http://www.w3.org/2005/Atom"><title>a</title></feed>');
+    const second = root('<feed><title>b</title></feed>');
+    assert.equal(childNamed(first, 'atom', 'title')?.nsKey, 'atom');
+    assert.equal(childNamed(second, '', 'title')?.nsKey, '');
+    assert.equal(childNamed(second, 'atom', 'title'), undefined);
+  });
 });

@@ -50,6 +50,8 @@ const MAX_DEPTH = 256;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const INITIAL_NAMESPACES: Namespaces = new Map([['xml', XML_NS]]);
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+/** Element keys that never contain themselves in a feed (see `closeUnclosedSibling`). */
+const SIBLING_ONLY: ReadonlySet<string> = new Set(['item', 'entry']);
 
 /** Parses `source` into a synthetic document element whose children are the top-level nodes. */
 export function readXml(source: string, options: XmlReadOptions = {}): XmlElement {
@@ -170,14 +172,34 @@ class XmlReader {
       this.depth--;
     } else {
       const name = source.slice(lt + 2, end).trim();
-      for (let depth = this.depth; depth > 0; depth--) {
-        if (this.open[depth]!.name === name) {
-          this.depth = depth - 1;
-          break;
-        }
-      }
+      const depth = this.openDepthOf(name) ?? this.openDepthOf(name.toLowerCase(), true);
+      if (depth !== undefined) this.depth = depth - 1;
     }
     return gt === -1 ? source.length : gt + 1;
+  }
+
+  /** The innermost open element called `name` (`</Item>` closes `<item>` if nothing else does). */
+  private openDepthOf(name: string, ignoreCase = false): number | undefined {
+    for (let depth = this.depth; depth > 0; depth--) {
+      const open = this.open[depth]!.name;
+      if ((ignoreCase ? open.toLowerCase() : open) === name) return depth;
+    }
+    return undefined;
+  }
+
+  /**
+   * Feed items never nest, so an `<item>` (or `<entry>`) that starts while one is open means the
+   * open one was never closed: close it first, so both stay entries instead of one swallowing
+   * the rest of the feed. (A self-closed `<item/>` inside an item is junk, not a new entry.)
+   */
+  private closeUnclosedSibling(qname: QName): void {
+    if (!SIBLING_ONLY.has(qname.key)) return;
+    for (let depth = this.depth; depth > 0; depth--) {
+      if (this.open[depth]!.name === qname.name) {
+        this.depth = depth - 1;
+        return;
+      }
+    }
   }
 
   private openingTag(lt: number): number {
@@ -237,9 +259,10 @@ class XmlReader {
   }
 
   private openElement(qname: QName, attrs: Readonly<Record<string, string>>, selfClosing: boolean) {
+    if (!selfClosing) this.closeUnclosedSibling(qname);
     const parent = this.open[this.depth]!;
-    const parentScope = this.scopes[this.depth]!;
     const hasAttributes = attrs !== NO_ATTRIBUTES;
+    const parentScope = this.scopes[this.depth]!;
     const scope = hasAttributes ? declareNamespaces(parentScope, attrs) : parentScope;
     if (qname.scope !== scope) {
       qname.ns = scope.get(qname.prefix) ?? (qname.prefix ? `${qname.prefix}:` : '');
