@@ -241,7 +241,11 @@ if (!command) {
   console.error('usage: npm run kafka -- start|stop|status');
   process.exit(2);
 }
-command().catch((error) => {
-  console.error(`kafka: ${error.message}`);
-  process.exit(1);
-});
+// Exit explicitly: a connection attempt abandoned while the broker booted may still hold a socket.
+command().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(`kafka: ${error.message}`);
+    process.exit(1);
+  },
+);
