@@ -5,6 +5,7 @@ import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
 import { PlaceRecognizer } from '../places/places.js';
 import { cleanText } from '../text/normalize.js';
+import { topicAnchors } from '../topics/features.js';
 import { TopicClassifier } from '../topics/topic-classifier.js';
 
 export interface ArticleText {
@@ -31,7 +32,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.1';
+export const CLASSIFIER_VERSION = 'clf-2026.11.2';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -91,13 +92,20 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   const shingles = shingleHashes(title && body ? `${title} ${body}` : title || body);
   return {
     language,
-    topics: joined ? parts.topics.topics(joined) : [],
+    topics: joined ? parts.topics.topics(joined, topicAnchors(places, entities)) : [],
     places,
     entities,
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,
   };
+}
+
+/** What the topic model sees of a text besides its words, as classify() computes it. */
+export function topicAnchorsFor(parts: ClassifierParts, text: string, language: string): string[] {
+  const spans: { start: number; end: number }[] = [];
+  const places = parts.places.recognize('', text, language, spans);
+  return topicAnchors(places, parts.entities.recognize(text, language, { exclude: spans }));
 }
 
 function pickLanguage(

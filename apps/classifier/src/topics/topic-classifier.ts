@@ -1,7 +1,12 @@
 import { LinearModel } from '../model/linear-model.js';
 import { readModelFile } from '../model/paths.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
-import { topicFeatures, topicSkeleton } from './features.js';
+import {
+  DEFAULT_TOPIC_FEATURES,
+  topicFeatures,
+  topicSkeleton,
+  type TopicFeatureConfig,
+} from './features.js';
 
 export const TOPIC_MODEL_FILE = 'topics.bin.gz';
 
@@ -19,6 +24,7 @@ export interface TopicOptions {
 export class TopicClassifier {
   private readonly scratch = { buf: new Uint32Array(16384) };
   private readonly minScore: number;
+  readonly features: TopicFeatureConfig;
 
   constructor(
     readonly model: LinearModel,
@@ -26,6 +32,8 @@ export class TopicClassifier {
     options: TopicOptions = {},
   ) {
     this.minScore = options.minScore ?? 0.2;
+    const stored = model.header.meta?.features as Partial<TopicFeatureConfig> | undefined;
+    this.features = { ...DEFAULT_TOPIC_FEATURES, ...stored };
   }
 
   static load(options?: TopicOptions): TopicClassifier {
@@ -36,27 +44,27 @@ export class TopicClassifier {
     );
   }
 
-  /** Probability per SIB category (the model's own labels). */
-  categories(text: string): Map<string, number> {
-    const n = topicFeatures(topicSkeleton(text), this.scratch);
+  /** Probability per SIB category (the model's own labels); `anchors` from topicAnchors(). */
+  categories(text: string, anchors: readonly string[] = []): Map<string, number> {
+    const n = topicFeatures(topicSkeleton(text), this.scratch, this.features, anchors);
     if (n === 0) return new Map();
     const probs = this.model.probabilities(this.scratch.buf, n);
     return new Map(this.model.header.labels.map((l, i) => [l, probs[i]]));
   }
 
-  bestCategory(text: string): string | undefined {
+  bestCategory(text: string, anchors: readonly string[] = []): string | undefined {
     let best: string | undefined;
     let bestScore = -1;
-    for (const [label, p] of this.categories(text)) {
+    for (const [label, p] of this.categories(text, anchors)) {
       if (p > bestScore) [best, bestScore] = [label, p];
     }
     return best;
   }
 
   /** IPTC Media Topics, best first: subject scores add up their categories' probabilities. */
-  topics(text: string): TopicScore[] {
+  topics(text: string, anchors: readonly string[] = []): TopicScore[] {
     const scores = new Map<string, number>();
-    for (const [category, p] of this.categories(text)) {
+    for (const [category, p] of this.categories(text, anchors)) {
       const mapping = SIB_TO_IPTC[category];
       if (!mapping) continue;
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);

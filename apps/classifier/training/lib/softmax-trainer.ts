@@ -66,7 +66,12 @@ export function trainSoftmax(examples: Example[], o: TrainOptions): LinearModel 
   return quantize(w, bias, o);
 }
 
-function quantize(w: Float32Array, bias: Float64Array, o: TrainOptions): LinearModel {
+/** int8 weights with one scale per class, as LinearModel stores them. */
+export function quantize(
+  w: Float32Array,
+  bias: Float64Array,
+  o: Pick<TrainOptions, 'kind' | 'labels' | 'bits' | 'meta'>,
+): LinearModel {
   const C = o.labels.length;
   const scales = new Array<number>(C).fill(0);
   for (let i = 0; i < w.length; i++) scales[i % C] = Math.max(scales[i % C], Math.abs(w[i]));
