@@ -45,26 +45,40 @@ const BLOCK_ELEMENTS = new Set([
  */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return normaliseWhitespace(html);
-  let text = '';
-  let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED.has(name)) skipping++;
-        else if (BLOCK_ELEMENTS.has(name)) text += '\n';
-      },
-      ontext(chunk) {
-        if (skipping === 0) text += chunk;
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCK_ELEMENTS.has(name)) text += '\n';
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.end(html);
-  return normaliseWhitespace(text);
+  const collector = new TextCollector();
+  new Parser(collector, HTML_PARSER_OPTIONS).end(html);
+  return collector.result();
+}
+
+/** Options shared by every htmlparser2 pass here, so one pass can feed several handlers. */
+export const HTML_PARSER_OPTIONS = {
+  decodeEntities: true,
+  lowerCaseTags: true,
+  lowerCaseAttributeNames: true,
+} as const;
+
+/** htmlparser2 handler that gathers the readable text of a document. */
+export class TextCollector {
+  private text = '';
+  private skipping = 0;
+
+  onopentag(name: string): void {
+    if (SKIPPED.has(name)) this.skipping++;
+    else if (BLOCK_ELEMENTS.has(name)) this.text += '\n';
+  }
+
+  ontext(chunk: string): void {
+    if (this.skipping === 0) this.text += chunk;
+  }
+
+  onclosetag(name: string): void {
+    if (SKIPPED.has(name)) this.skipping = Math.max(0, this.skipping - 1);
+    else if (BLOCK_ELEMENTS.has(name)) this.text += '\n';
+  }
+
+  result(): string {
+    return normaliseWhitespace(this.text);
+  }
 }
 
 /**

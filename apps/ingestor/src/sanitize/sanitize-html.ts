@@ -8,6 +8,7 @@ import {
   URL_ATTRIBUTES,
   VOID_ELEMENTS,
 } from './html-policy.js';
+import { HTML_PARSER_OPTIONS } from './html-to-text.js';
 
 /**
  * Returns HTML that is safe to show: allow-listed elements and attributes only, no script or
@@ -16,12 +17,7 @@ import {
  */
 export function sanitizeHtml(html: string, baseUrl?: string): string {
   const writer = new SafeHtmlWriter(baseUrl);
-  const parser = new Parser(writer, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  });
-  parser.end(html);
+  new Parser(writer, HTML_PARSER_OPTIONS).end(html);
   return writer.result();
 }
 
@@ -33,7 +29,8 @@ interface OpenElement {
   readonly dropped: boolean;
 }
 
-class SafeHtmlWriter {
+/** htmlparser2 handler that writes the safe version of a document. */
+export class SafeHtmlWriter {
   private out = '';
   private readonly stack: OpenElement[] = [];
   private droppedDepth = 0;

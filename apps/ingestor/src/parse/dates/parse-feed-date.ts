@@ -80,7 +80,16 @@ const MONTHS: Readonly<Record<string, number>> = {
   juil: 6,
 };
 
+/** The English abbreviations as feeds almost always write them, looked up without lower-casing. */
+const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map(
+    (name, index) => [name, index],
+  ),
+);
+
 function monthIndex(name: string): number | undefined {
+  const english = ENGLISH_MONTHS.get(name);
+  if (english !== undefined) return english;
   const lower = name.toLowerCase();
   return MONTHS[lower.slice(0, 4)] ?? MONTHS[lower.slice(0, 3)];
 }

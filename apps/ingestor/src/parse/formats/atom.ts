@@ -139,6 +139,7 @@ function feedImage(feed: XmlElement, ns: NsKey): FeedImage | undefined {
 
 function readEntry(entry: XmlElement, ns: NsKey, fallbackBase: string | undefined): FeedEntry {
   const links = linksOf(entry, ns, fallbackBase);
+  const media = mediaEnclosures(entry);
   const contentElement = childNamed(entry, ns, 'content');
   const content = contentElement?.attrs['src'] ? undefined : textConstruct(contentElement);
   const summary = textConstruct(childNamed(entry, ns, 'summary'));
@@ -146,7 +147,7 @@ function readEntry(entry: XmlElement, ns: NsKey, fallbackBase: string | undefine
     ...links
       .filter((link) => link.rel === 'enclosure')
       .map((link) => compact({ url: link.href, type: link.type, length: link.length })),
-    ...mediaEnclosures(entry),
+    ...media,
   ];
   const imageUrl = firstImageInHtml(content ?? summary, contentElement?.base ?? entry.base);
   const authors: FeedPerson[] = atomPeople(entry, ns, 'author');
@@ -167,7 +168,8 @@ function readEntry(entry: XmlElement, ns: NsKey, fallbackBase: string | undefine
     summary,
     content,
     enclosures,
-    image: mediaImage(entry) ?? itunesImage(entry) ?? (imageUrl ? { url: imageUrl } : undefined),
+    image:
+      mediaImage(entry, media) ?? itunesImage(entry) ?? (imageUrl ? { url: imageUrl } : undefined),
     language: entry.lang,
     baseUrl: contentElement?.base ?? entry.base ?? fallbackBase,
   });

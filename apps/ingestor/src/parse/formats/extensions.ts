@@ -34,7 +34,11 @@ function addMediaContents(enclosures: FeedEnclosure[], contents: readonly XmlEle
   }
 }
 
-export function mediaImage(element: XmlElement): FeedImage | undefined {
+/** `media` saves reading the element's Media RSS enclosures again when the caller has them. */
+export function mediaImage(
+  element: XmlElement,
+  media?: readonly FeedEnclosure[],
+): FeedImage | undefined {
   const thumbnail =
     childNamed(element, 'media', 'thumbnail') ??
     childrenNamed(element, 'media', 'group')
@@ -42,7 +46,7 @@ export function mediaImage(element: XmlElement): FeedImage | undefined {
       .find(Boolean);
   const url = resolveUrl(thumbnail?.attrs['url'], thumbnail?.base);
   if (url) return { url };
-  const image = mediaEnclosures(element).find(
+  const image = (media ?? mediaEnclosures(element)).find(
     (enclosure) => enclosure.medium === 'image' || enclosure.type?.startsWith('image/'),
   );
   return image ? { url: image.url } : undefined;

@@ -283,7 +283,8 @@ function readItem(item: XmlElement, channelLinkUrl: string | undefined): FeedEnt
   const guid = firstValue(item, ITEM_GUID) ?? item.attrs['rdf:about']?.trim();
   const summary = htmlValue(item, base, ITEM_SUMMARY);
   const content = htmlValue(item, base, ITEM_CONTENT);
-  const enclosures = itemEnclosures(item, base, itemAtomLinks);
+  const media = mediaEnclosures(item);
+  const enclosures = itemEnclosures(item, base, itemAtomLinks, media);
   return compact({
     guid,
     title: firstValue(item, ITEM_TITLE),
@@ -296,7 +297,7 @@ function readItem(item: XmlElement, channelLinkUrl: string | undefined): FeedEnt
     summary,
     content,
     enclosures,
-    image: itemImage(item, enclosures, content ?? summary, base),
+    image: itemImage(item, enclosures, content ?? summary, base, media),
     comments: resolveUrl(firstValue(item, ITEM_COMMENTS), base),
     language: firstValue(item, ITEM_LANGUAGE) ?? item.lang,
     baseUrl: base,
@@ -335,6 +336,7 @@ function itemEnclosures(
   item: XmlElement,
   base: string | undefined,
   itemAtomLinks: readonly AtomLink[],
+  media: readonly FeedEnclosure[],
 ): FeedEnclosure[] {
   const enclosures: FeedEnclosure[] = [];
   for (const enclosure of childrenNamed(item, '', 'enclosure')) {
@@ -358,7 +360,7 @@ function itemEnclosures(
         compact({ url: atomLink.href, type: atomLink.type, length: atomLink.length }),
       );
   }
-  enclosures.push(...mediaEnclosures(item));
+  enclosures.push(...media);
   return dedupeBy(enclosures, (enclosure) => enclosure.url);
 }
 
@@ -367,15 +369,14 @@ function itemImage(
   enclosures: readonly FeedEnclosure[],
   html: string | undefined,
   base: string | undefined,
+  media: readonly FeedEnclosure[],
 ): FeedImage | undefined {
+  const declared = mediaImage(item, media) ?? itunesImage(item);
+  if (declared) return declared;
   const imageEnclosure = enclosures.find((enclosure) => enclosure.type?.startsWith('image/'));
+  if (imageEnclosure) return { url: imageEnclosure.url };
   const fromHtml = firstImageInHtml(html, base);
-  return (
-    mediaImage(item) ??
-    itunesImage(item) ??
-    (imageEnclosure ? { url: imageEnclosure.url } : undefined) ??
-    (fromHtml ? { url: fromHtml } : undefined)
-  );
+  return fromHtml ? { url: fromHtml } : undefined;
 }
 
 export function dedupePeople(people: ReadonlyArray<FeedPerson | undefined>): FeedPerson[] {

@@ -66,6 +66,8 @@ interface QName {
   readonly local: string;
   readonly key: string;
   readonly prefix: string;
+  /** See `closeUnclosedSibling`. */
+  readonly siblingOnly: boolean;
   scope: Namespaces | undefined;
   ns: string;
   nsKey: NsKey;
@@ -82,10 +84,12 @@ function internName(source: string, start: number, end: number, hash: number): Q
   const name = source.slice(start, end);
   const colon = name.indexOf(':');
   const local = colon === -1 ? name : name.slice(colon + 1);
+  const key = local.toLowerCase();
   const qname: QName = {
     name,
     local,
-    key: local.toLowerCase(),
+    key,
+    siblingOnly: SIBLING_ONLY.has(key),
     prefix: colon === -1 ? '' : name.slice(0, colon),
     scope: undefined,
     ns: '',
@@ -193,7 +197,7 @@ class XmlReader {
    * the rest of the feed. (A self-closed `<item/>` inside an item is junk, not a new entry.)
    */
   private closeUnclosedSibling(qname: QName): void {
-    if (!SIBLING_ONLY.has(qname.key)) return;
+    if (!qname.siblingOnly) return;
     for (let depth = this.depth; depth > 0; depth--) {
       if (this.open[depth]!.name === qname.name) {
         this.depth = depth - 1;
@@ -214,9 +218,11 @@ class XmlReader {
     const qname = internName(source, lt + 1, index, hash);
     const end = this.attributes(index);
     const attrs = parsedAttributes;
+    const declaresNamespace = sawNamespaceDeclaration;
     parsedAttributes = NO_ATTRIBUTES;
+    sawNamespaceDeclaration = false;
     const selfClosing = source.charCodeAt(end - 2) === 0x2f; /* / */
-    this.openElement(qname, attrs, selfClosing);
+    this.openElement(qname, attrs, selfClosing, declaresNamespace);
     return end;
   }
 
@@ -243,6 +249,7 @@ class XmlReader {
         hash = (Math.imul(hash, 31) + nameCode) | 0;
       }
       const attrName = internName(source, nameStart, index, hash).name;
+      if (attrName.startsWith('xmlns')) sawNamespaceDeclaration = true;
       attrs ??= {};
       index = skipSpaces(source, index);
       if (source.charCodeAt(index) !== 0x3d /* = */) {
@@ -258,12 +265,17 @@ class XmlReader {
     return source.length;
   }
 
-  private openElement(qname: QName, attrs: Readonly<Record<string, string>>, selfClosing: boolean) {
+  private openElement(
+    qname: QName,
+    attrs: Readonly<Record<string, string>>,
+    selfClosing: boolean,
+    declaresNamespace: boolean,
+  ) {
     if (!selfClosing) this.closeUnclosedSibling(qname);
     const parent = this.open[this.depth]!;
     const hasAttributes = attrs !== NO_ATTRIBUTES;
     const parentScope = this.scopes[this.depth]!;
-    const scope = hasAttributes ? declareNamespaces(parentScope, attrs) : parentScope;
+    const scope = declaresNamespace ? declareNamespaces(parentScope, attrs) : parentScope;
     if (qname.scope !== scope) {
       qname.ns = scope.get(qname.prefix) ?? (qname.prefix ? `${qname.prefix}:` : '');
       qname.nsKey = namespaceKey(qname.ns);
@@ -321,6 +333,7 @@ class XmlReader {
 /** Side results of the attribute scanners, so no tuple is allocated per tag or attribute. */
 let parsedAttributes: Readonly<Record<string, string>> = NO_ATTRIBUTES;
 let valueEnd = 0;
+let sawNamespaceDeclaration = false;
 
 /** True when `source[from, end)` is `name` with optional surrounding ASCII whitespace. */
 function closes(source: string, from: number, end: number, name: string): boolean {
@@ -375,11 +388,16 @@ function declareNamespaces(
   inherited: Namespaces,
   attrs: Readonly<Record<string, string>>,
 ): Namespaces {
+  // Some feeds repeat their declarations on every element: only a real change makes a new scope,
+  // so the per-name namespace memo keeps hitting.
   let declared: Map<string, string> | undefined;
   for (const key in attrs) {
     if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+    const prefix = key === 'xmlns' ? '' : key.slice(6);
+    const uri = attrs[key]!.trim();
+    if ((declared ?? inherited).get(prefix) === uri) continue;
     declared ??= new Map(inherited);
-    declared.set(key === 'xmlns' ? '' : key.slice(6), attrs[key]!.trim());
+    declared.set(prefix, uri);
   }
   return declared ?? inherited;
 }
