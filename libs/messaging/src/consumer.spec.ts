@@ -95,6 +95,6 @@ describe('deadLetter', () => {
     assert.equal(headers.dlq_original_offset, '41');
     assert.equal(headers.dlq_original_partition, '2');
     assert.equal(headers.dlq_attempts, '5');
-    assert.equal(headers.dlq_error.length, 2000, 'error text is bounded');
+    assert.equal(String(headers.dlq_error).length, 2000, 'error text is bounded');
   });
 });

@@ -293,7 +293,7 @@ export class EventConsumer<T extends TopicName> {
       offset: message.offset,
       partition,
       key: message.key?.toString(),
-      error: letter.message.headers.dlq_error,
+      error: String(letter.message.headers.dlq_error),
     });
   }
 }

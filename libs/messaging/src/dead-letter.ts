@@ -25,7 +25,16 @@ function describe(error: unknown): string {
  * The original key, body and headers, plus why and where it failed: enough to inspect it and
  * to replay it onto the original topic unchanged.
  */
-export function deadLetter(input: DeadLetterInput) {
+export interface DeadLetterMessage {
+  topic: string;
+  message: {
+    key: Buffer | null;
+    value: Buffer | null;
+    headers: Record<string, string | Buffer>;
+  };
+}
+
+export function deadLetter(input: DeadLetterInput): DeadLetterMessage {
   const original: Record<string, string | Buffer> = {};
   for (const [name, value] of Object.entries(input.message.headers ?? {})) {
     if (value === undefined) continue;
