@@ -21,9 +21,36 @@ import {
   firstValue,
   textContent,
   valueOf,
-  type NsKey,
 } from '../xml/xml-query.js';
 import type { XmlElement } from '../xml/xml-tree.js';
+import {
+  type Candidates,
+  CHANNEL_TITLE,
+  CHANNEL_DESCRIPTION,
+  NEW_FEED_URL,
+  CHANNEL_LANGUAGE,
+  CHANNEL_COPYRIGHT,
+  CHANNEL_GENERATOR,
+  CHANNEL_PUBLISHED,
+  CHANNEL_UPDATED,
+  MANAGING_EDITOR,
+  WEB_MASTER,
+  ITUNES_AUTHOR,
+  SY_PERIOD,
+  SY_FREQUENCY,
+  TTL,
+  IMAGE_URL,
+  IMAGE_TITLE,
+  PLAIN_DESCRIPTION,
+  ITEM_GUID,
+  ITEM_TITLE,
+  ITEM_SUMMARY,
+  ITEM_CONTENT,
+  ITEM_PUBLISHED,
+  ITEM_UPDATED,
+  ITEM_COMMENTS,
+  ITEM_LANGUAGE,
+} from './rss-fields.js';
 import {
   atomPeople,
   compact,
@@ -33,80 +60,6 @@ import {
   mediaEnclosures,
   mediaImage,
 } from './extensions.js';
-
-type Candidates = ReadonlyArray<readonly [NsKey, string]>;
-
-/** Where each field may be found, in order of preference (hoisted: read for every item). */
-const CHANNEL_TITLE: Candidates = [
-  ['', 'title'],
-  ['dc', 'title'],
-];
-const CHANNEL_DESCRIPTION: Candidates = [
-  ['', 'description'],
-  ['itunes', 'summary'],
-  ['itunes', 'subtitle'],
-  ['dc', 'description'],
-];
-const NEW_FEED_URL: Candidates = [['itunes', 'new-feed-url']];
-const CHANNEL_LANGUAGE: Candidates = [
-  ['', 'language'],
-  ['dc', 'language'],
-];
-const CHANNEL_COPYRIGHT: Candidates = [
-  ['', 'copyright'],
-  ['dc', 'rights'],
-];
-const CHANNEL_GENERATOR: Candidates = [['', 'generator']];
-const CHANNEL_PUBLISHED: Candidates = [['', 'pubDate']];
-const CHANNEL_UPDATED: Candidates = [
-  ['', 'lastBuildDate'],
-  ['dc', 'date'],
-  ['atom', 'updated'],
-];
-const MANAGING_EDITOR: Candidates = [['', 'managingEditor']];
-const WEB_MASTER: Candidates = [['', 'webMaster']];
-const ITUNES_AUTHOR: Candidates = [['itunes', 'author']];
-const SY_PERIOD: Candidates = [['sy', 'updatePeriod']];
-const SY_FREQUENCY: Candidates = [['sy', 'updateFrequency']];
-const TTL: Candidates = [['', 'ttl']];
-const IMAGE_URL: Candidates = [['', 'url']];
-const IMAGE_TITLE: Candidates = [['', 'title']];
-const PLAIN_DESCRIPTION: Candidates = [['', 'description']];
-const ITEM_GUID: Candidates = [
-  ['', 'guid'],
-  ['dc', 'identifier'],
-];
-const ITEM_TITLE: Candidates = [
-  ['', 'title'],
-  ['dc', 'title'],
-  ['media', 'title'],
-];
-const ITEM_SUMMARY: Candidates = [
-  ['', 'description'],
-  ['dc', 'description'],
-  ['itunes', 'summary'],
-  ['media', 'description'],
-];
-const ITEM_CONTENT: Candidates = [
-  ['content', 'encoded'],
-  ['atom', 'content'],
-  ['', 'encoded'],
-];
-const ITEM_PUBLISHED: Candidates = [
-  ['', 'pubDate'],
-  ['dc', 'date'],
-  ['atom', 'published'],
-  ['dcterms', 'issued'],
-  ['dcterms', 'created'],
-];
-const ITEM_UPDATED: Candidates = [
-  ['atom', 'updated'],
-  ['dcterms', 'modified'],
-  ['', 'lastBuildDate'],
-  ['dc', 'date'],
-];
-const ITEM_COMMENTS: Candidates = [['', 'comments']];
-const ITEM_LANGUAGE: Candidates = [['dc', 'language']];
 
 /** RSS 0.90, 0.91–0.94, 1.0 (RDF) and 2.0, with their common extensions. */
 export function readRss(root: XmlElement): ParsedFeed {

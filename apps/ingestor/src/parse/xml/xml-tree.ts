@@ -1,5 +1,17 @@
 import { decodeHTMLStrict } from 'entities';
 import { namespaceKey, type NsKey } from './namespaces.js';
+import { internName, MAX_SHARED_SPACE, sharedSpace, type QName } from './names.js';
+import {
+  attributeValue,
+  closes,
+  isNameChar,
+  isNameStart,
+  isSpace,
+  skipDoctype,
+  skipPast,
+  skipSpaces,
+  valueEnd,
+} from './scan.js';
 
 /**
  * A tolerant, non-validating XML reader built for feeds.
@@ -50,69 +62,12 @@ const MAX_DEPTH = 256;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const INITIAL_NAMESPACES: Namespaces = new Map([['xml', XML_NS]]);
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
-/** Element keys that never contain themselves in a feed (see `closeUnclosedSibling`). */
-const SIBLING_ONLY: ReadonlySet<string> = new Set(['item', 'entry']);
 
 /** Parses `source` into a synthetic document element whose children are the top-level nodes. */
 export function readXml(source: string, options: XmlReadOptions = {}): XmlElement {
   const reader = new XmlReader(source, options.baseUrl);
   reader.read();
   return reader.document;
-}
-
-/** An interned element or attribute name, with its namespace resolution memoised per scope. */
-interface QName {
-  readonly name: string;
-  readonly local: string;
-  readonly key: string;
-  readonly prefix: string;
-  /** See `closeUnclosedSibling`. */
-  readonly siblingOnly: boolean;
-  scope: Namespaces | undefined;
-  ns: string;
-  nsKey: NsKey;
-}
-
-const NAME_SLOTS = 4096;
-const names: Array<QName | undefined> = new Array<QName | undefined>(NAME_SLOTS).fill(undefined);
-
-function internName(source: string, start: number, end: number, hash: number): QName {
-  const slot = hash & (NAME_SLOTS - 1);
-  const hit = names[slot];
-  if (hit !== undefined && hit.name.length === end - start && source.startsWith(hit.name, start))
-    return hit;
-  const name = source.slice(start, end);
-  const colon = name.indexOf(':');
-  const local = colon === -1 ? name : name.slice(colon + 1);
-  const key = local.toLowerCase();
-  const qname: QName = {
-    name,
-    local,
-    key,
-    siblingOnly: SIBLING_ONLY.has(key),
-    prefix: colon === -1 ? '' : name.slice(0, colon),
-    scope: undefined,
-    ns: '',
-    nsKey: '',
-  };
-  names[slot] = qname;
-  return qname;
-}
-
-const SPACE_SLOTS = 256;
-const MAX_SHARED_SPACE = 64;
-const spaces: Array<string | undefined> = new Array<string | undefined>(SPACE_SLOTS).fill(
-  undefined,
-);
-
-/** Indentation between tags repeats endlessly: one shared string per distinct run. */
-function sharedSpace(source: string, start: number, end: number, hash: number): string {
-  const slot = (hash ^ (end - start)) & (SPACE_SLOTS - 1);
-  const hit = spaces[slot];
-  if (hit !== undefined && hit.length === end - start && source.startsWith(hit, start)) return hit;
-  const run = source.slice(start, end);
-  spaces[slot] = run;
-  return run;
 }
 
 class XmlReader {
@@ -332,57 +287,7 @@ class XmlReader {
 
 /** Side results of the attribute scanners, so no tuple is allocated per tag or attribute. */
 let parsedAttributes: Readonly<Record<string, string>> = NO_ATTRIBUTES;
-let valueEnd = 0;
 let sawNamespaceDeclaration = false;
-
-/** True when `source[from, end)` is `name` with optional surrounding ASCII whitespace. */
-function closes(source: string, from: number, end: number, name: string): boolean {
-  const start = skipSpaces(source, from);
-  if (!source.startsWith(name, start)) return false;
-  for (let index = start + name.length; index < end; index++) {
-    if (!isSpace(source.charCodeAt(index))) return false;
-  }
-  return true;
-}
-
-/** Skips `<!DOCTYPE …>` including an internal subset; its entity declarations are ignored. */
-function skipDoctype(source: string, from: number): number {
-  let inSubset = false;
-  for (let index = from; index < source.length; index++) {
-    const code = source.charCodeAt(index);
-    if (code === 0x5b /* [ */) inSubset = true;
-    else if (code === 0x5d /* ] */) inSubset = false;
-    else if (code === 0x3e /* > */ && !inSubset) return index + 1;
-  }
-  return source.length;
-}
-
-function skipPast(source: string, from: number, terminator: string): number {
-  const end = source.indexOf(terminator, from);
-  return end === -1 ? source.length : end + terminator.length;
-}
-
-/** The raw attribute value starting at `from`; sets `valueEnd` to the index after it. */
-function attributeValue(source: string, from: number): string {
-  const quote = source.charCodeAt(from);
-  if (quote === 0x22 || quote === 0x27) {
-    const close = source.indexOf(quote === 0x22 ? '"' : "'", from + 1);
-    if (close === -1) {
-      valueEnd = source.length;
-      return source.slice(from + 1);
-    }
-    valueEnd = close + 1;
-    return source.slice(from + 1, close);
-  }
-  let index = from;
-  while (index < source.length) {
-    const code = source.charCodeAt(index);
-    if (code === 0x3e || isSpace(code)) break;
-    index++;
-  }
-  valueEnd = index;
-  return source.slice(from, index);
-}
 
 function declareNamespaces(
   inherited: Namespaces,
@@ -434,33 +339,4 @@ function makeElement(
  */
 export function decodeEntities(raw: string): string {
   return raw.includes('&') ? decodeHTMLStrict(raw) : raw;
-}
-
-function skipSpaces(source: string, from: number): number {
-  let index = from;
-  while (index < source.length && isSpace(source.charCodeAt(index))) index++;
-  return index;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
-}
-
-function isNameStart(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    code === 0x5f ||
-    code === 0x3a ||
-    code > 0x7f
-  );
-}
-
-function isNameChar(code: number): boolean {
-  return (
-    isNameStart(code) ||
-    (code >= 0x30 && code <= 0x39) ||
-    code === 0x2d /* - */ ||
-    code === 0x2e /* . */
-  );
 }
