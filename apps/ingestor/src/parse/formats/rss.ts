@@ -15,13 +15,7 @@ import {
   resolveUrl,
   uniqueNonEmpty,
 } from '../feed-values.js';
-import {
-  childNamed,
-  childrenNamed,
-  firstValue,
-  textContent,
-  valueOf,
-} from '../xml/xml-query.js';
+import { childNamed, childrenNamed, firstValue, textContent, valueOf } from '../xml/xml-query.js';
 import type { XmlElement } from '../xml/xml-tree.js';
 import {
   type Candidates,
