@@ -1,0 +1,151 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { rssFeed } from '../support/feed-server.js';
+import { conditional, FeedFarm } from '../support/replicas.js';
+import { Stack } from '../support/stack.js';
+import { sleep, waitFor } from '../support/wait.js';
+
+interface FeedRow {
+  id: string;
+  url: string;
+  status: string;
+  health: string;
+  last_status: number | null;
+  last_outcome: string | null;
+  next_fetch_at: Date;
+  redirect_url: string | null;
+  redirect_count: number;
+}
+
+const story = (guid: string, title: string) => ({
+  guid,
+  title,
+  description:
+    'A long enough description so that the content fingerprint of this entry is computed and ' +
+    'the article is stored like any other news item would be.',
+});
+
+/** Retry-After, permanent and temporary redirects and gone feeds, polled every second. */
+describe('ingestor: throttling, redirects and gone feeds through the real stack', () => {
+  const farm = new FeedFarm();
+  const stack = new Stack({
+    services: ['ingestor'],
+    env: {
+      ingestor: {
+        FEED_MIN_INTERVAL_SECONDS: '1',
+        FEED_MAX_INTERVAL_SECONDS: '1',
+        FEED_DEFAULT_INTERVAL_SECONDS: '1',
+        FEED_MIN_RETRY_SECONDS: '1',
+        HOST_MAX_CONCURRENCY: '8',
+        HOST_MIN_DELAY_MS: '0',
+      },
+    },
+  });
+
+  const subscribe = async (path: string): Promise<string> => {
+    const id = randomUUID();
+    await stack.query('INSERT INTO feeds (id, url) VALUES ($1, $2)', [
+      id,
+      `${farm.baseUrl}${path}`,
+    ]);
+    return id;
+  };
+
+  const feed = async (id: string): Promise<FeedRow> =>
+    (await stack.query<FeedRow>('SELECT * FROM feeds WHERE id = $1', [id]))[0]!;
+
+  const until = (what: string, id: string, test: (row: FeedRow) => boolean, timeoutMs = 10_000) =>
+    waitFor<FeedRow>(
+      what,
+      async () => {
+        const row = await feed(id);
+        return test(row) ? row : undefined;
+      },
+      timeoutMs,
+      50,
+    );
+
+  before(async () => {
+    await farm.start();
+    farm.routes.set('/throttled.xml', () => ({
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: 'slow down',
+    }));
+    farm.routes.set('/old.xml', () => ({ status: 301, headers: { location: '/mid.xml' } }));
+    farm.routes.set('/mid.xml', () => ({ status: 308, headers: { location: '/new.xml' } }));
+    farm.routes.set(
+      '/new.xml',
+      conditional(() => ({
+        etag: '"n1"',
+        body: rssFeed('Moved', [story('m-1', 'Moved feed story')]),
+      })),
+    );
+    farm.routes.set('/temp.xml', () => ({
+      status: 302,
+      headers: { location: '/temp-target.xml' },
+    }));
+    farm.routes.set(
+      '/temp-target.xml',
+      conditional(() => ({
+        etag: '"t1"',
+        body: rssFeed('Temp', [story('t-1', 'Temporarily elsewhere')]),
+      })),
+    );
+    farm.routes.set('/gone.xml', () => ({ status: 410, body: 'gone' }));
+    await stack.start();
+  });
+
+  after(async () => {
+    await stack.stop();
+    await farm.stop();
+  });
+
+  it('defers a feed answering 429 by its Retry-After', async () => {
+    const id = await subscribe('/throttled.xml');
+    const row = await until('the 429 recorded', id, (current) => current.last_status === 429);
+    const delay = new Date(row.next_fetch_at).getTime() - Date.now();
+    assert.ok(delay > 3590_000 && delay <= 3600_000, `next fetch in ${delay} ms`);
+    assert.equal(row.health, 'backing_off');
+    await sleep(1500);
+    assert.equal(farm.hits('/throttled.xml').length, 1, 'not polled again within the Retry-After');
+  });
+
+  it('follows a 301/308 chain and stores the new URL only after three polls; never for 302', async () => {
+    const [moving, temporary] = [await subscribe('/old.xml'), await subscribe('/temp.xml')];
+    const first = await until(
+      'the first redirected poll',
+      moving,
+      (row) => row.redirect_count === 1,
+    );
+    assert.ok(first.url.endsWith('/old.xml'), 'one permanent redirect does not move the feed');
+    assert.ok(first.redirect_url?.endsWith('/new.xml'));
+    const second = await until(
+      'the second redirected poll',
+      moving,
+      (row) => row.redirect_count === 2,
+    );
+    assert.ok(second.url.endsWith('/old.xml'));
+    const moved = await until('the move', moving, (row) => row.url.endsWith('/new.xml'));
+    assert.equal(moved.redirect_count, 0);
+    assert.equal(farm.hits('/old.xml').length, 3, 'moved on the third permanent redirect');
+    await waitFor('polls of the new URL itself', async () =>
+      farm.hits('/new.xml').length >= 5 ? true : undefined,
+    );
+    assert.equal(farm.hits('/old.xml').length, 3, 'the old URL is not polled after the move');
+
+    assert.ok(farm.hits('/temp.xml').length >= 4, 'the 302 feed was polled as often');
+    const temp = await feed(temporary);
+    assert.ok(temp.url.endsWith('/temp.xml'), 'a 302 never moves the feed');
+    assert.equal(temp.redirect_count, 0);
+  });
+
+  it('marks a feed answering 410 gone, still scheduled for a probe', async () => {
+    const id = await subscribe('/gone.xml');
+    const row = await until('gone', id, (current) => current.health === 'gone');
+    assert.equal(row.status, 'gone');
+    assert.equal(row.last_outcome, 'gone');
+    assert.ok(new Date(row.next_fetch_at).getTime() > Date.now() + 86_400_000);
+  });
+});
