@@ -70,8 +70,8 @@ export class FeedsController {
     const page = await this.feeds.list({ ...filter, ...(cursor ? { after: cursor } : {}) });
     const last = page.items.at(-1);
     return {
-      items: page.items,
-      nextCursor: page.more && last ? encodeCursor(last.createdAt, last.id) : null,
+      items: page.items.map((listed) => listed.feed),
+      nextCursor: page.more && last ? encodeCursor(last.position, last.feed.id) : null,
     };
   }
 

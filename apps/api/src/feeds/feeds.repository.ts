@@ -23,6 +23,12 @@ export interface FeedView {
   createdAt: string;
 }
 
+/** A listed feed with its exact (microsecond) place in the listing order. */
+export interface ListedFeed {
+  feed: FeedView;
+  position: string;
+}
+
 export interface FeedHealthView {
   id: string;
   url: string;
@@ -63,7 +69,8 @@ export type UpdateResult = { found: false } | { found: true; conflict: boolean; 
 
 const VIEW_COLUMNS = `id, url, title, site_url, status, health, next_fetch_at, last_fetched_at,
   last_success_at, last_status, last_outcome, last_error, error_count, consecutive_errors,
-  interval_seconds, created_at`;
+  interval_seconds, created_at,
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position`;
 
 const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : new Date(value as string | Date).toISOString();
@@ -117,7 +124,7 @@ export class FeedsRepository {
     return { feed: existing!, created: false };
   }
 
-  async list(filter: FeedFilter): Promise<{ items: FeedView[]; more: boolean }> {
+  async list(filter: FeedFilter): Promise<{ items: ListedFeed[]; more: boolean }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const bind = (value: unknown) => `$${params.push(value)}`;
@@ -142,7 +149,12 @@ export class FeedsRepository {
         ORDER BY created_at, id LIMIT ${bind(filter.limit + 1)}`,
       params,
     );
-    return { items: rows.slice(0, filter.limit).map(toView), more: rows.length > filter.limit };
+    return {
+      items: rows
+        .slice(0, filter.limit)
+        .map((row) => ({ feed: toView(row), position: String(row.position) })),
+      more: rows.length > filter.limit,
+    };
   }
 
   async find(id: string): Promise<FeedView | null> {
