@@ -83,6 +83,7 @@ function getRoute(controller: new (...args: never[]) => object, method: string):
 }
 
 export const HEALTH_PATH = getRoute(HealthController, 'health');
+export const LIVENESS_PATH = getRoute(HealthController, 'live');
 export const METRICS_PATH = getRoute(MetricsController, 'metrics');
 
 /** The classifier's models folder relative to the repository root (baked into the image). */

@@ -8,6 +8,7 @@ import {
   ENV_SCHEMAS,
   expectedImage,
   HEALTH_PATH,
+  LIVENESS_PATH,
   mainSource,
   METRICS_PATH,
   MIGRATE_SOURCE,
@@ -172,13 +173,14 @@ describe('k8s manifests', () => {
     }
   });
 
-  it('expose the service port, probe /health and annotate /metrics on it', () => {
+  it('expose the service port, probe /health (ready) and /health/live (alive), annotate /metrics', () => {
     for (const service of SERVICES) {
       const port = DEFAULT_PORTS[service];
       const { template } = deployment(service).spec;
       const container = onlyContainer(template);
+      assert.equal(container.readinessProbe?.httpGet?.path, HEALTH_PATH, service);
+      assert.equal(container.livenessProbe?.httpGet?.path, LIVENESS_PATH, service);
       for (const probe of [container.readinessProbe, container.livenessProbe]) {
-        assert.equal(probe?.httpGet?.path, HEALTH_PATH, service);
         assert.equal(resolvePort(container, probe!.httpGet!.port), port, service);
       }
       const [servicePort] = k8sService(service).spec.ports;

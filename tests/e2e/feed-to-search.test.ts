@@ -83,6 +83,15 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
     assert.equal(outbox[0].n, '0', 'the relay publishes and removes every outbox row');
   });
 
+  it('reports readiness with its dependencies and liveness without them', async () => {
+    const health = await fetch(`${stack.url('indexer')}/health`);
+    assert.equal(health.status, 200);
+    const report = (await health.json()) as { checks: Record<string, { status: string }> };
+    assert.deepEqual(Object.keys(report.checks).sort(), ['database', 'kafka']);
+    const live = await fetch(`${stack.url('indexer')}/health/live`);
+    assert.deepEqual(await live.json(), { status: 'ok', service: 'indexer' });
+  });
+
   it('answers a malformed search with a clear 400', async () => {
     const response = await fetch(`${stack.url('api')}/search?q=x&limit=1000000`);
     assert.equal(response.status, 400);

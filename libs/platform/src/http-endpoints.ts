@@ -21,6 +21,15 @@ export class HealthController {
     const report = await runHealthChecks(this.logger.service, this.indicators);
     response.status(report.status === 'ok' ? 200 : 503).json(report);
   }
+
+  /**
+   * Liveness only: the process answers. A database or broker outage must make the service
+   * unready (`/health`), not get it restarted in a loop.
+   */
+  @Get('health/live')
+  live(): { status: 'ok'; service: string } {
+    return { status: 'ok', service: this.logger.service };
+  }
 }
 
 @Controller()
