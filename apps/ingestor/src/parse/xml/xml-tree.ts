@@ -42,7 +42,8 @@ export interface XmlElement {
   /** `ns` classified into the short keys the format readers ask for. */
   readonly nsKey: NsKey;
   readonly attrs: Readonly<Record<string, string>>;
-  readonly children: XmlNode[];
+  /** Read-only: elements without children share one empty array. */
+  readonly children: readonly XmlNode[];
   /** Effective xml:base (absolute) in scope for this element, if known. */
   readonly base: string | undefined;
   /** True when an xml:base attribute (here or on an ancestor) set `base`. */
@@ -254,7 +255,7 @@ class XmlReader {
       lang,
       qname.nsKey,
     );
-    parent.children.push(element);
+    addChild(parent, element);
     if (selfClosing || this.depth + 1 >= MAX_DEPTH) return;
     this.depth++;
     this.open[this.depth] = element;
@@ -278,10 +279,11 @@ class XmlReader {
   }
 
   private append(text: string): void {
-    const children = this.open[this.depth]!.children;
+    const element = this.open[this.depth]!;
+    const children = element.children as XmlNode[];
     const last = children.length - 1;
     if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-    else children.push(text);
+    else addChild(element, text);
   }
 }
 
@@ -330,7 +332,20 @@ function makeElement(
   lang: string | undefined,
   nsKey: NsKey = '',
 ): XmlElement {
-  return { name, local, key, ns, nsKey, attrs, children: [], base, explicitBase, lang };
+  return { name, local, key, ns, nsKey, attrs, children: NO_CHILDREN, base, explicitBase, lang };
+}
+
+/**
+ * Most elements hold one text node or nothing: they share this empty array until their first
+ * child, which gets an array of exactly one slot (an empty array grows to 17 on its first push).
+ */
+const NO_CHILDREN: readonly XmlNode[] = [];
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+function addChild(element: XmlElement, node: XmlNode): void {
+  if (element.children === NO_CHILDREN) (element as Writable<XmlElement>).children = [node];
+  else (element.children as XmlNode[]).push(node);
 }
 
 /**
