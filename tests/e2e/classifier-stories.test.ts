@@ -101,6 +101,11 @@ describe('the classifier links reposts and translations into one story', () => {
     assert.notEqual(budget.story_id, original.story_id);
     assert.equal(budget.near_duplicate_of, null);
 
+    const banded = await stack.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM article_enrichments WHERE cardinality(minhash_bands) = 21`,
+    );
+    assert.equal(banded[0].n, '4', 'every enrichment is findable by its MinHash bands');
+
     const politics = await stack.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM article_enrichments WHERE topics->0->>'code' = 'medtop:11000000'`,
     );

@@ -1,6 +1,7 @@
 import type { ArticleClassifiedV1, ArticleIngestedV1 } from '#contracts';
 import type { Classification } from '../classify/classifier.js';
-import type { EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
+import { minhashBands } from '../fingerprint/minhash.js';
+import type { CandidateQuery, EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
 import { chooseStory, storyKeysOf, type StoryChoice } from './story-link.js';
 
 export interface ClassifierEngine {
@@ -9,13 +10,7 @@ export interface ClassifierEngine {
 
 /** What the enricher needs of the database (EnrichmentStore, or a fake in tests). */
 export interface EnrichmentPort {
-  candidates(
-    articleId: string,
-    simhash: string,
-    storyKeys: string[],
-    around: Date,
-    windowHours: number,
-  ): Promise<StoredFingerprint[]>;
+  candidates(query: CandidateQuery): Promise<StoredFingerprint[]>;
   upsert(row: EnrichmentRow): Promise<void>;
 }
 
@@ -52,13 +47,14 @@ export class ArticleEnricher {
     );
     const publishedAt = publicationTime(article);
     const storyKeys = storyKeysOf(result);
-    const candidates = await this.store.candidates(
-      article.articleId,
-      result.simhash,
+    const candidates = await this.store.candidates({
+      articleId: article.articleId,
+      simhash: result.simhash,
       storyKeys,
-      publishedAt,
-      this.storyWindowHours,
-    );
+      minhashBands: minhashBands(result.minhash),
+      around: publishedAt,
+      windowHours: this.storyWindowHours,
+    });
     const story = chooseStory(article.articleId, result, publishedAt, candidates);
     await this.store.upsert({
       articleId: article.articleId,

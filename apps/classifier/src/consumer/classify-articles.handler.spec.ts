@@ -12,27 +12,25 @@ import type { ConsumedEvent } from '#messaging';
 import { createClassifier, type Classifier } from '../classify/classifier.js';
 import type { ClassifierEnv } from '../env.js';
 import { ClassifyArticlesHandler, type ClassifiedPublisher } from './classify-articles.handler.js';
-import type { EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
+import { minhashBands } from '../fingerprint/minhash.js';
+import type { CandidateQuery, EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
 
 type Ingested = typeof TOPICS.articleIngested;
 
-/** In-memory article_enrichments: candidates by shared SimHash block or story key, like SQL. */
+/** In-memory article_enrichments: candidates by shared SimHash block, story key or band, like SQL. */
 class FakeStore {
   readonly rows = new Map<string, EnrichmentRow>();
 
-  async candidates(
-    articleId: string,
-    simhash: string,
-    keys: string[],
-  ): Promise<StoredFingerprint[]> {
+  async candidates(q: CandidateQuery): Promise<StoredFingerprint[]> {
     const blocks = (s: string) => [0, 4, 8, 12].map((i) => s.slice(i, i + 4));
-    const mine = blocks(simhash);
+    const mine = blocks(q.simhash);
     return [...this.rows.values()]
-      .filter((r) => r.articleId !== articleId)
+      .filter((r) => r.articleId !== q.articleId)
       .filter(
         (r) =>
           blocks(r.simhash).some((b, i) => b === mine[i]) ||
-          r.storyKeys.some((k) => keys.includes(k)),
+          r.storyKeys.some((k) => q.storyKeys.includes(k)) ||
+          minhashBands(r.minhash).some((b) => q.minhashBands.includes(b)),
       )
       .map((r) => ({
         articleId: r.articleId,

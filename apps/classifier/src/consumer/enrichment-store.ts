@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { minhashBands } from '../fingerprint/minhash.js';
 
 export interface StoredFingerprint {
   articleId: string;
@@ -9,6 +10,16 @@ export interface StoredFingerprint {
   storyId: string | null;
   nearDuplicateOf: string | null;
   publishedAt: Date;
+}
+
+/** What a new article is looked up by: any one shared key makes a stored article a candidate. */
+export interface CandidateQuery {
+  articleId: string;
+  simhash: string;
+  storyKeys: string[];
+  minhashBands: number[];
+  around: Date;
+  windowHours: number;
 }
 
 export interface EnrichmentRow {
@@ -47,15 +58,12 @@ function bigintToSimhash(value: string): string {
 export class EnrichmentStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Articles in the window that share a SimHash block or a place/entity key with `simhash`/`keys`. */
-  async candidates(
-    articleId: string,
-    simhash: string,
-    storyKeys: string[],
-    around: Date,
-    windowHours: number,
-  ): Promise<StoredFingerprint[]> {
-    const blocks = simhashBlocks(simhash);
+  /**
+   * Articles in the window that share a SimHash block, a MinHash band or a place/entity key with
+   * the new one, nearest in time first.
+   */
+  async candidates(query: CandidateQuery): Promise<StoredFingerprint[]> {
+    const blocks = simhashBlocks(query.simhash);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT article_id, simhash::text AS simhash, minhash, story_keys, story_id,
               near_duplicate_of, published_at
@@ -64,10 +72,18 @@ export class EnrichmentStore {
           AND published_at BETWEEN $2::timestamptz - make_interval(hours => $3)
                                AND $2::timestamptz + make_interval(hours => $3)
           AND (simhash_blocks[1] = $4 OR simhash_blocks[2] = $5 OR simhash_blocks[3] = $6
-               OR simhash_blocks[4] = $7 OR story_keys && $8::text[])
+               OR simhash_blocks[4] = $7 OR story_keys && $8::text[]
+               OR minhash_bands && $9::integer[])
         ORDER BY abs(extract(epoch FROM published_at - $2::timestamptz)), article_id
         LIMIT 200`,
-      [articleId, around, windowHours, ...blocks, storyKeys],
+      [
+        query.articleId,
+        query.around,
+        query.windowHours,
+        ...blocks,
+        query.storyKeys,
+        query.minhashBands,
+      ],
     );
     return rows.map((row) => ({
       articleId: String(row.article_id),
@@ -85,8 +101,8 @@ export class EnrichmentStore {
     await this.dataSource.query(
       `INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
          topics, places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
-         near_duplicate_of, classifier_version, published_at, classified_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+         near_duplicate_of, classifier_version, published_at, minhash_bands, classified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
        ON CONFLICT (article_id) DO UPDATE SET
          version = EXCLUDED.version, language = EXCLUDED.language,
          language_confidence = EXCLUDED.language_confidence, topics = EXCLUDED.topics,
@@ -95,7 +111,7 @@ export class EnrichmentStore {
          story_keys = EXCLUDED.story_keys, story_id = EXCLUDED.story_id,
          near_duplicate_of = EXCLUDED.near_duplicate_of,
          classifier_version = EXCLUDED.classifier_version, published_at = EXCLUDED.published_at,
-         classified_at = now()
+         minhash_bands = EXCLUDED.minhash_bands, classified_at = now()
        WHERE e.version <= EXCLUDED.version`,
       [
         row.articleId,
@@ -113,6 +129,7 @@ export class EnrichmentStore {
         row.nearDuplicateOf,
         row.classifierVersion,
         row.publishedAt,
+        minhashBands(row.minhash),
       ],
     );
   }
