@@ -8,16 +8,17 @@ import { isHttpUrl, parseFeedArgs, USAGE, UsageError, type FeedCliArgs } from '.
 
 /** The work behind `npm run feed`, separate from process I/O so it can be tested directly. */
 
-/** What `--allow-private` lets through the SSRF guard: loopback, private and link-local ranges. */
+/**
+ * What `--allow-private` lets through the SSRF guard: loopback and private ranges. Link-local
+ * stays refused (169.254.169.254 is the cloud metadata endpoint); FETCH_ALLOW_CIDRS can add it.
+ */
 export const PRIVATE_CIDRS: readonly string[] = [
   '127.0.0.0/8',
   '10.0.0.0/8',
   '172.16.0.0/12',
   '192.168.0.0/16',
-  '169.254.0.0/16',
   '::1/128',
   'fc00::/7',
-  'fe80::/10',
 ];
 
 export interface FeedCliEnv {
