@@ -4,7 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { startLocalServer, type LocalServer } from '../fetch/test-server.js';
 import { feedFixture } from '../parse/testing/fixture-paths.js';
 import { parseFeedArgs, UsageError } from './feed-args.js';
-import { runFeedCommand, type FeedPreview } from './feed-commands.js';
+import { AddressGuard } from '../fetch/address-guard.js';
+import { PRIVATE_CIDRS, runFeedCommand, type FeedPreview } from './feed-commands.js';
 
 const RSS_FILE = feedFixture('rss-parser', 'test', 'input', 'content-encoded.rss');
 const HTML_FILE = feedFixture('discover', 'wordpress.html');
@@ -171,5 +172,13 @@ describe('parseFeedArgs', () => {
   it('rejects --probe for parse and a relative --base-url', () => {
     assert.throws(() => parseFeedArgs(['parse', 'f.xml', '--probe']), UsageError);
     assert.throws(() => parseFeedArgs(['parse', 'f.xml', '--base-url', '/x']), UsageError);
+  });
+
+  it('--allow-private covers loopback and private ranges but not link-local metadata', () => {
+    const guard = new AddressGuard(PRIVATE_CIDRS);
+    for (const address of ['127.0.0.1', '10.1.2.3', '192.168.0.10', '::1'])
+      assert.equal(guard.check(address).allowed, true, address);
+    for (const address of ['169.254.169.254', 'fe80::1'])
+      assert.equal(guard.check(address).allowed, false, address);
   });
 });
