@@ -1,2 +1,3 @@
 export * from './env.js';
 export * from './ports.js';
+export * from './repo-root.js';

@@ -2,10 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import { repoRoot } from '#config';
 import { buildAsyncApiDocument } from './asyncapi.js';
 import { EVENT_SCHEMAS } from './registry.js';
 import { ALL_TOPICS, deadLetterTopicOf, type TopicName } from './topics.js';
@@ -17,14 +17,6 @@ import {
 } from './testing/samples.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json')) || dir.endsWith(`${path.sep}dist`)) {
-    dir = path.dirname(dir);
-  }
-  return dir;
-}
 
 const root = repoRoot();
 const committed = parse(fs.readFileSync(path.join(root, 'docs/asyncapi.yaml'), 'utf8'));

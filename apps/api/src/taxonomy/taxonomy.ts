@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root.js';
+import { repoRoot } from '#config';
 
 export interface TopicView {
   /** `medtop:` + the IPTC code, as in search documents and the `topic` filter. */
