@@ -19,6 +19,7 @@ import {
 } from '../src/topics/features.js';
 import { TOPIC_MODEL_FILE, TopicClassifier } from '../src/topics/topic-classifier.js';
 import { Taxonomy } from '../src/topics/taxonomy.js';
+import { iptcExamples } from './lib/iptc-weak.js';
 import { readSib, rng, type SibRow } from './lib/sib.js';
 import { trainSoftmaxFloat } from './lib/softmax-float.js';
 import { quantize } from './lib/softmax-trainer.js';
@@ -48,7 +49,8 @@ const random = rng(17);
 const heldIds = new Set(
   [...new Set(train.map((r) => r.id))].sort((a, b) => a - b).filter(() => random() < 0.15),
 );
-const fit = HOLDOUT ? train.filter((r) => !heldIds.has(r.id)) : train;
+const sibFit = HOLDOUT ? train.filter((r) => !heldIds.has(r.id)) : train;
+const fit = process.env.TOPIC_IPTC === '1' ? [...sibFit, ...iptcExamples(labels)] : sibFit;
 
 const trained = trainSoftmaxFloat(
   fit.map((r) => ({ features: featuresOf(r), label: labels.indexOf(r.category) })),
