@@ -68,15 +68,11 @@ export function dublinCoreCreators(element: XmlElement): FeedPerson[] {
     .filter((person) => person !== undefined);
 }
 
-export function itunesCategories(element: XmlElement): string[] {
-  const names: string[] = [];
-  const visit = (parent: XmlElement): void => {
-    for (const category of childrenNamed(parent, 'itunes', 'category')) {
-      if (category.attrs['text']) names.push(category.attrs['text']);
-      visit(category);
-    }
-  };
-  visit(element);
+export function itunesCategories(element: XmlElement, names: string[] = []): string[] {
+  for (const category of childrenNamed(element, 'itunes', 'category')) {
+    if (category.attrs['text']) names.push(category.attrs['text']);
+    itunesCategories(category, names);
+  }
   return names;
 }
 

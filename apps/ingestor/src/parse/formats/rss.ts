@@ -170,14 +170,16 @@ function channelImage(root: XmlElement, channel: XmlElement): FeedImage | undefi
 
 /** Plain categories, then iTunes keywords and categories, Dublin Core subjects, atom:category. */
 function rssCategories(element: XmlElement): string[] {
-  const names: Array<string | undefined> = [];
+  const names: string[] = [];
   for (const category of childrenNamed(element, '', 'category')) names.push(valueOf(category));
   for (const keywordList of childrenNamed(element, 'itunes', 'keywords'))
     names.push(...textContent(keywordList).split(','));
-  names.push(...itunesCategories(element));
+  itunesCategories(element, names);
   for (const subject of childrenNamed(element, 'dc', 'subject')) names.push(valueOf(subject));
-  for (const category of childrenNamed(element, 'atom', 'category'))
-    names.push(category.attrs['term']);
+  for (const category of childrenNamed(element, 'atom', 'category')) {
+    const term = category.attrs['term'];
+    if (term !== undefined) names.push(term);
+  }
   return uniqueNonEmpty(names);
 }
 
@@ -326,11 +328,17 @@ function itemImage(
   return fromHtml ? { url: fromHtml } : undefined;
 }
 
+/** First person per name and email; lists are short, so compared pairwise. */
 export function dedupePeople(people: ReadonlyArray<FeedPerson | undefined>): FeedPerson[] {
-  return dedupeBy(
-    people.filter((person) => person !== undefined),
-    (person) => `${person.name ?? ''}|${person.email ?? ''}`,
-  );
+  const unique: FeedPerson[] = [];
+  for (const person of people) {
+    if (person === undefined) continue;
+    const name = person.name ?? '';
+    const email = person.email ?? '';
+    if (!unique.some((kept) => (kept.name ?? '') === name && (kept.email ?? '') === email))
+      unique.push(person);
+  }
+  return unique;
 }
 
 /** First value per key, in order; most lists here have zero or one value. */
