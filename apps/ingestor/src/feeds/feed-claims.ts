@@ -20,9 +20,9 @@ const CANDIDATE_FACTOR = 4;
 
 /**
  * Due feeds are leased with FOR UPDATE SKIP LOCKED: replicas never poll one feed at once, and a
- * lease left by a crashed replica simply expires. Feeds of a deferred host are not claimed, and
- * one claim takes at most HOST_MAX_CONCURRENCY feeds of any host so one big host cannot fill
- * every fetch slot.
+ * lease left by a crashed replica simply expires. Feeds of a host that is deferred, or whose
+ * politeness delay has not run out, are not claimed, and one claim takes few feeds of any host, so
+ * one big host cannot fill every fetch slot with polls that only wait for their turn.
  */
 @Injectable()
 export class FeedClaims {
@@ -30,6 +30,19 @@ export class FeedClaims {
     private readonly dataSource: DataSource,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
   ) {}
+
+  /**
+   * Feeds of one host per claim: with a politeness delay a second one would only wait for its
+   * turn while holding a fetch slot, so take one; without a delay, as many as may run at once.
+   */
+  private get perHost(): number {
+    return this.env.HOST_MIN_DELAY_MS > 0 ? 1 : this.env.HOST_MAX_CONCURRENCY;
+  }
+
+  /** A host whose politeness clock frees it this soon is worth claiming for now. */
+  private get claimAheadMs(): number {
+    return Math.min(250, this.env.HOST_MIN_DELAY_MS);
+  }
 
   async claimDue(limit: number): Promise<ClaimedFeed[]> {
     if (limit <= 0) return [];
@@ -39,7 +52,9 @@ export class FeedClaims {
          SELECT f.id, f.host, f.next_fetch_at FROM feeds f
           WHERE f.status IN ('active', 'parked', 'gone') AND f.next_fetch_at <= now()
             AND (f.lease_until IS NULL OR f.lease_until < now())
-            AND NOT EXISTS (SELECT 1 FROM hosts h WHERE h.host = f.host AND h.deferred_until > now())
+            AND NOT EXISTS (SELECT 1 FROM hosts h
+                             WHERE h.host = f.host
+                               AND (h.deferred_until > now() OR h.next_allowed_at > now() + $6::interval))
           ORDER BY f.next_fetch_at LIMIT $4
           FOR UPDATE OF f SKIP LOCKED),
        picked AS (
@@ -55,7 +70,8 @@ export class FeedClaims {
         this.env.FEED_LEASE_SECONDS,
         limit,
         limit * CANDIDATE_FACTOR,
-        this.env.HOST_MAX_CONCURRENCY,
+        this.perHost,
+        `${this.claimAheadMs} milliseconds`,
       ],
     );
     return rows.map(toClaimedFeed);

@@ -117,6 +117,7 @@ describe('hosts table: politeness shared by replicas', () => {
       INGESTOR_WORKER_ID: 'spec',
       FEED_LEASE_SECONDS: 60,
       HOST_MAX_CONCURRENCY: 2,
+      HOST_MIN_DELAY_MS: 0,
     } as IngestorEnv;
     const claims = new FeedClaims(db.runner as unknown as DataSource, env);
     await db.runner.query(
