@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../src/model/paths.js';
+import { repoRoot } from '#config';
 
 /** SIB_200_DIR, else ../shared/datasets/sib-200 beside the checkout (training/eval time only). */
 export const SIB_DIR = process.env.SIB_200_DIR ?? defaultSibDir();
