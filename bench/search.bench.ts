@@ -1,9 +1,14 @@
 /**
- * Search benchmark: indexing rate through the indexer's real path (buildSearchDocument +
- * PostgresSearchIndex.upsert), then latency of the API's real SQL (buildPageSql) newest-first
- * and relevance-ranked, and mixed queries per second. BENCH_DOCS sets the corpus size
- * (default 200,000; 1,000,000 takes ~5 minutes of both cores just to index). Runs in a
- * throw-away database `search_bench_<random>`.
+ * Search benchmark over BENCH_DOCS documents (default 1,000,000) generated in SQL (see
+ * search-corpus.ts), through the API's real SearchService and SearchRepository (its own pool,
+ * statement_timeout, RUM or GIN plan, facet cache):
+ * - latency p50/p95 of newest-first, relevance-ranked (a term in 10% of the documents, words
+ *   sampled from the corpus, a term in 60%), collapse=story, facets;
+ * - mixed queries per second, 4 concurrent callers;
+ * - indexing rate through the indexer's real path (buildSearchDocument + PostgresSearchIndex
+ *   .upsert) into the full table, BENCH_INDEX_DOCS (default 20,000) new documents.
+ * Runs in a throw-away database `search_bench_<random>`, or in BENCH_DB (kept, and reused when
+ * it already holds the corpus). BENCH_ENGINE=gin swaps the RUM index for GIN before measuring.
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,54 +18,262 @@ import type { ArticleClassifiedV1 } from '#contracts';
 import { createDataSource, migrate } from '#database';
 import { buildSearchDocument } from '../apps/indexer/src/search-index/build-document.js';
 import { PostgresSearchIndex } from '../apps/indexer/src/search-index/postgres-search-index.js';
-import { parseSearchRequest } from '../apps/api/src/search/query/index.js';
-import { buildPageSql, DEFAULT_SEARCH_SQL_OPTIONS } from '../apps/api/src/search/search-sql.js';
+import { Taxonomy } from '../apps/api/src/taxonomy/taxonomy.js';
+import { searchEnv } from '../apps/api/src/search/search-env.js';
+import { SearchRepository } from '../apps/api/src/search/search.repository.js';
+import { SearchService } from '../apps/api/src/search/search.service.js';
+import { generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
 
-const DOCS = Number(process.env.BENCH_DOCS ?? 200_000);
-const BATCH = 1000;
-/** Candidates ranked per relevance query (the api's SEARCH_CANDIDATES). */
-const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? DEFAULT_SEARCH_SQL_OPTIONS.candidates);
-const LANGS = ['en', 'fr', 'de', 'es', 'ru'];
-const FEEDS = Array.from({ length: 50 }, () => randomUUID());
+const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
+const INDEX_DOCS = Number(process.env.BENCH_INDEX_DOCS ?? 20_000);
+const INDEX_BATCH = Number(process.env.BENCH_INDEX_BATCH ?? 500);
+const ENGINE = process.env.BENCH_ENGINE === 'gin' ? 'gin' : 'auto';
 const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-const database = `search_bench_${randomBytes(4).toString('hex')}`;
+admin.pathname = '/postgres';
+const keep = process.env.BENCH_DB;
+const database = keep ?? `search_bench_${randomBytes(4).toString('hex')}`;
 const url = new URL(admin.href);
 url.pathname = `/${database}`;
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Deterministic pseudo-random words with a Zipf-like spread; `commonword` in 10% of documents. */
 let seed = 42;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-const VOCAB = Array.from(
-  { length: 20_000 },
-  (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`,
-);
-const word = () => VOCAB[Math.floor(VOCAB.length * random() ** 3)]!;
-const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
 
-function event(i: number): ArticleClassifiedV1 {
-  const published = new Date(Date.UTC(2025, 0, 1) + i * 30_000).toISOString();
-  const common = i % 10 === 0 ? ' commonword' : '';
+async function withClient<T>(target: string, work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: target });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates (or reuses, with BENCH_DB) the database and fills it with the corpus. */
+async function prepare(): Promise<void> {
+  const exists = await withClient(admin.href, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+    return found.rowCount !== 0;
+  });
+  await migrate(url.href);
+  const count = exists
+    ? await withClient(url.href, async (client) => {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM search_documents');
+        return rows[0].n as number;
+      })
+    : 0;
+  if (count >= DOCS) {
+    log(`reusing ${count} documents in ${database}`);
+    return;
+  }
+  await withClient(url.href, (client) => client.query('TRUNCATE search_documents'));
+  const started = performance.now();
+  await generateCorpus(url.href, { documents: DOCS, log });
+  log(`corpus of ${DOCS} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** BENCH_ENGINE=gin: the fallback a server without RUM gets. */
+async function useGin(): Promise<void> {
+  await withClient(url.href, async (client) => {
+    await client.query(`SET maintenance_work_mem = '256MB'`);
+    await client.query(
+      'CREATE INDEX IF NOT EXISTS search_documents_document_idx ON search_documents USING gin (document)',
+    );
+    await client.query('DROP INDEX IF EXISTS search_documents_rum_idx');
+    await client.query('ANALYZE search_documents');
+  });
+}
+
+async function percentiles(name: string, runs: number, once: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await once();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) =>
+    times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+  console.log(
+    `${name.padEnd(52)} p50 ${at(50).toFixed(2).padStart(7)} ms  p95 ${at(95).toFixed(2).padStart(7)} ms`,
+  );
+}
+
+/** Query words as readers would type them: sampled from titles, so frequent words come often. */
+async function sampleWords(): Promise<string[]> {
+  return withClient(url.href, async (client) => {
+    const { rows } = await client.query<{ title: string }>(
+      `SELECT title FROM search_documents TABLESAMPLE SYSTEM (0.5) REPEATABLE (7) LIMIT 300`,
+    );
+    return rows.flatMap((row) => row.title.split(/\s+/)).filter((word) => word.length > 2);
+  });
+}
+
+async function documentShare(word: string): Promise<string> {
+  return withClient(url.href, async (client) => {
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM search_documents WHERE document @@ plainto_tsquery('simple', $1))::float8 /
+              greatest(1, (SELECT count(*) FROM search_documents)) AS share`,
+      [word],
+    );
+    return `${(Number(rows[0].share) * 100).toFixed(1)}%`;
+  });
+}
+
+type Params = Record<string, string>;
+
+/** What readers and delivery ask for, by weight: mostly browsing and polling, then searching. */
+function mixedWorkload(words: string[]): [number, string, () => Params][] {
+  return [
+    [
+      30,
+      'newest-first, lang or topic filter',
+      () => pick<Params>([{ lang: pick(LANGUAGE_CODES) }, { topic: pick(TOPIC_CODES) }]),
+    ],
+    [15, 'newest-first, a word', () => ({ q: pick(words), sort: 'newest' })],
+    [35, 'relevance, a word', () => ({ q: pick(words) })],
+    [10, 'relevance, two words', () => ({ q: `${pick(words)} ${pick(words)}` })],
+    [10, 'relevance, the 10% term', () => ({ q: 'commonword' })],
+  ];
+}
+
+async function mixedQps(service: SearchService, words: string[], seconds: number, callers: number) {
+  const workload = mixedWorkload(words);
+  const total = workload.reduce((sum, [weight]) => sum + weight, 0);
+  const next = () => {
+    let r = random() * total;
+    for (const [weight, , make] of workload) if ((r -= weight) < 0) return make();
+    return workload[0]![2]();
+  };
+  const deadline = performance.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: callers }, async () => {
+      while (performance.now() < deadline) {
+        await service.page(service.parse(next()), { facets: true });
+        count++;
+      }
+    }),
+  );
+  const mix = workload.map(([weight, name]) => `${weight}% ${name}`).join(', ');
+  console.log(`mixed workload (${mix}; facets on, first pages)`);
+  console.log(
+    `mixed queries, ${callers} concurrent callers, ${seconds} s`.padEnd(52) +
+      ` ${Math.round(count / seconds)} queries/s`,
+  );
+}
+
+async function measureSearch(): Promise<void> {
+  const dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
+  const env = searchEnv({ ...process.env, SEARCH_POOL_SIZE: '6' });
+  const repository = new SearchRepository(dataSource, env);
+  const service = new SearchService(repository, Taxonomy.load(), env);
+  const engine = await repository.searchEngine();
+  const words = await sampleWords();
+  const counts = await withClient(
+    url.href,
+    async (client) =>
+      (await client.query('SELECT count(*)::int AS n FROM search_documents')).rows[0].n as number,
+  );
+  console.log(
+    `search bench: ${counts.toLocaleString('en')} documents, full-text index ${engine.toUpperCase()}, ` +
+      `${env.SEARCH_CANDIDATES} ranked candidates, statement_timeout ${env.SEARCH_STATEMENT_TIMEOUT_MS} ms`,
+  );
+  console.log(
+    `document share: commonword ${await documentShare('commonword')}, everyword ${await documentShare('everyword')}, ` +
+      `sampled word "${words[0]}" ${await documentShare(words[0]!)}`,
+  );
+  const page =
+    (params: () => Params, facets = false) =>
+    () =>
+      service.page(service.parse(params()), { facets });
+  await percentiles(
+    'newest-first, lang filter',
+    200,
+    page(() => ({ lang: pick(LANGUAGE_CODES) })),
+  );
+  await percentiles(
+    'newest-first, topic filter',
+    200,
+    page(() => ({ topic: pick(TOPIC_CODES) })),
+  );
+  await percentiles(
+    'newest-first, sampled word',
+    200,
+    page(() => ({ q: pick(words), sort: 'newest' })),
+  );
+  await percentiles('newest-first, lang filter, facets (cache cold)', 50, async () => {
+    await service.page(
+      service.parse({
+        lang: pick(LANGUAGE_CODES),
+        since: new Date(Date.now() - random() * 1e10).toISOString(),
+      }),
+      { facets: true },
+    );
+  });
+  await percentiles(
+    'relevance, term in 10% of documents',
+    100,
+    page(() => ({ q: 'commonword' })),
+  );
+  await percentiles(
+    'relevance, sampled word',
+    200,
+    page(() => ({ q: pick(words) })),
+  );
+  await percentiles(
+    'relevance, two sampled words',
+    200,
+    page(() => ({ q: `${pick(words)} ${pick(words)}` })),
+  );
+  await percentiles(
+    'relevance, term in 60% of documents',
+    50,
+    page(() => ({ q: 'everyword' })),
+  );
+  await percentiles(
+    'relevance, 10% term, collapse=story',
+    50,
+    page(() => ({ q: 'commonword', collapse: 'story' })),
+  );
+  await percentiles(
+    'relevance, sampled word, lang filter, facets',
+    100,
+    page(() => ({ q: pick(words), lang: pick(LANGUAGE_CODES) }), true),
+  );
+  await mixedQps(service, words, 10, 4);
+  await repository.onModuleDestroy();
+  await dataSource.destroy();
+}
+
+function event(i: number, feeds: string[]): ArticleClassifiedV1 {
+  const words = (n: number) =>
+    Array.from({ length: n }, () => `w${Math.floor(30_000 * random() ** 3).toString(36)}`).join(
+      ' ',
+    );
+  const published = new Date(Date.now() - i * 1000).toISOString();
   return {
     articleId: randomUUID(),
     version: 1,
-    feedId: FEEDS[i % FEEDS.length]!,
-    url: `https://example.org/${i}`,
+    feedId: feeds[i % feeds.length]!,
+    url: `https://example.org/new/${i}`,
     canonicalUrl: null,
     guid: String(i),
-    title: sentence(8) + common,
-    summary: sentence(30),
+    title: words(10),
+    summary: words(40),
     contentHtml: '',
-    contentText: sentence(120),
+    contentText: words(80),
     author: null,
     feedLanguage: null,
     categories: [],
     publishedAt: published,
     fetchedAt: published,
     contentHash: '0'.repeat(64),
-    language: { code: LANGS[i % LANGS.length]!, confidence: 0.9 },
-    topics: [
-      { code: `medtop:${String(1 + (i % 17)).padStart(2, '0')}000000`, label: 't', score: 0.8 },
-    ],
+    language: { code: LANGUAGE_CODES[i % 5]!, confidence: 0.9 },
+    topics: [{ code: TOPIC_CODES[i % TOPIC_CODES.length]!, label: 't', score: 0.8 }],
     places: { countries: [{ code: 'FR', name: 'France', score: 1 }], cities: [] },
     entities: [],
     simhash: '0000000000000000',
@@ -70,117 +283,39 @@ function event(i: number): ArticleClassifiedV1 {
   };
 }
 
-async function index(): Promise<number> {
+/** Documents/s through buildSearchDocument + upsert into the full table, and re-deliveries. */
+async function measureIndexing(): Promise<void> {
   const dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
-  const searchIndex = new PostgresSearchIndex(dataSource);
-  const started = performance.now();
-  for (let i = 0; i < DOCS; i += BATCH) {
-    const documents = Array.from({ length: Math.min(BATCH, DOCS - i) }, (_, k) =>
-      buildSearchDocument(event(i + k), 100_000),
-    );
-    await searchIndex.upsert(documents);
-    if ((i / BATCH) % 20 === 0) process.stderr.write(`\rindexed ${i + BATCH}/${DOCS}`);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  process.stderr.write('\n');
+  const index = new PostgresSearchIndex(dataSource);
+  const feeds = Array.from({ length: 50 }, () => randomUUID());
+  const events = Array.from({ length: INDEX_DOCS }, (_, i) => event(i, feeds));
+  const rate = async (label: string) => {
+    const started = performance.now();
+    for (let i = 0; i < events.length; i += INDEX_BATCH) {
+      const batch = events.slice(i, i + INDEX_BATCH);
+      await index.upsert(batch.map((e) => buildSearchDocument(e, 100_000)));
+    }
+    const perSecond = events.length / ((performance.now() - started) / 1000);
+    console.log(`${label.padEnd(52)} ${Math.round(perSecond)} documents/s`);
+  };
+  await rate(`indexing ${INDEX_DOCS} new documents, batches of ${INDEX_BATCH}`);
+  await rate(`re-delivering the same ${INDEX_DOCS} (skipped)`);
   await dataSource.destroy();
-  return DOCS / seconds;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function timeQuery(client: pg.Client, params: Record<string, string>): Promise<number> {
-  const request = parseSearchRequest(params);
-  const sql = buildPageSql(request, undefined, {
-    ...DEFAULT_SEARCH_SQL_OPTIONS,
-    candidates: CANDIDATES,
-  });
-  const started = performance.now();
-  await client.query(sql.text, sql.values);
-  return performance.now() - started;
-}
-
-async function latency(
-  client: pg.Client,
-  name: string,
-  make: () => Record<string, string>,
-  runs = 100,
-) {
-  for (let i = 0; i < 5; i++) await timeQuery(client, make());
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timeQuery(client, make()));
-  console.log(
-    `${name.padEnd(44)} p50 ${percentile(times, 50).toFixed(2)} ms  p95 ${percentile(times, 95).toFixed(2)} ms`,
-  );
-}
-
-const MIXED: (() => Record<string, string>)[] = [
-  () => ({ lang: LANGS[Math.floor(random() * 5)]! }),
-  () => ({ q: word() }),
-  () => ({ q: `${word()} ${word()}` }),
-  () => ({ q: 'commonword' }),
-  () => ({ q: word(), sort: 'newest' }),
-];
-
-async function mixedQps(seconds: number, concurrency: number): Promise<number> {
-  const clients = await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      const client = new pg.Client({ connectionString: url.href });
-      await client.connect();
-      return client;
-    }),
-  );
-  const deadline = performance.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(
-    clients.map(async (client) => {
-      while (performance.now() < deadline) {
-        await timeQuery(client, MIXED[count % MIXED.length]!());
-        count++;
-      }
-    }),
-  );
-  await Promise.all(clients.map((client) => client.end()));
-  return count / seconds;
-}
-
-async function main(): Promise<void> {
-  await migrate(url.href);
-  console.log(
-    `search bench: ${DOCS.toLocaleString('en')} documents, PostgreSQL FTS (GIN, no RUM), ${CANDIDATES} ranked candidates`,
-  );
-  const rate = await index();
-  console.log(
-    `indexing rate (buildSearchDocument + upsert, batches of ${BATCH})  ${Math.round(rate)} documents/s`,
-  );
-  const client = new pg.Client({ connectionString: url.href });
-  await client.connect();
-  await client.query('VACUUM ANALYZE search_documents');
-  await latency(client, 'newest-first, lang filter', () => ({
-    lang: LANGS[Math.floor(random() * 5)]!,
-  }));
-  await latency(client, 'newest-first, topic filter', () => ({ topic: 'medtop:03000000' }));
-  await latency(client, 'relevance, term in 10% of documents', () => ({ q: 'commonword' }));
-  await latency(client, 'relevance, random vocabulary word', () => ({ q: word() }));
-  await latency(client, 'relevance, two words', () => ({ q: `${word()} ${word()}` }));
-  await latency(client, 'relevance, 10% term, collapse=story', () => ({
-    q: 'commonword',
-    collapse: 'story',
-  }));
-  await client.end();
-  console.log(
-    `mixed queries, 2 connections, 5 s                ${Math.round(await mixedQps(5, 2))} queries/s`,
-  );
 }
 
 try {
-  await main();
+  await prepare();
+  if (ENGINE === 'gin') await useGin();
+  await measureSearch();
+  await measureIndexing();
 } finally {
-  const client = new pg.Client({ connectionString: admin.href });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await client.end();
+  if (!keep) {
+    await withClient(admin.href, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+    );
+  } else {
+    await withClient(url.href, (client) =>
+      client.query(`DELETE FROM search_documents WHERE url LIKE 'https://example.org/new/%'`),
+    );
+  }
 }

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, ROOT } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
-import { ensurePostgres } from './lib/postgres.mjs';
+import { ensurePostgres, ensureRumExtension } from './lib/postgres.mjs';
 import { log, run, useKafkaBrokers } from './lib/process.mjs';
 
 async function main() {
   await ensureBuilt();
   await ensurePostgres();
+  await ensureRumExtension();
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });
   useKafkaBrokers();
   const filters = process.argv.slice(2);

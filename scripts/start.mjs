@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, CACHE } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
-import { ensurePostgres } from './lib/postgres.mjs';
+import { ensurePostgres, ensureRumExtension } from './lib/postgres.mjs';
 import { LOCAL_KAFKA_PORT, log, portOpen, run, sleep, useKafkaBrokers } from './lib/process.mjs';
 import { SupervisedService } from './lib/supervisor.mjs';
 import { sampleFeedFiles, startSampleFeedServer } from './lib/sample-feeds.mjs';
@@ -56,6 +56,7 @@ async function countSearchable() {
 async function main() {
   await ensureBuilt();
   await ensurePostgres();
+  await ensureRumExtension();
   for (const [name, port] of Object.entries(SERVICES)) {
     if (await portOpen('127.0.0.1', port)) {
       throw new Error(`port ${port} (${name}) is already in use: is newsfeed already running?`);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, DIST } from './lib/paths.mjs';
 import { ensureBuilt } from './lib/build.mjs';
-import { ensurePostgres } from './lib/postgres.mjs';
+import { ensurePostgres, ensureRumExtension } from './lib/postgres.mjs';
 import { LOCAL_KAFKA_PORT, log, portOpen, run, useKafkaBrokers } from './lib/process.mjs';
 
 function findFiles(dir, suffix, found = []) {
@@ -30,6 +30,7 @@ async function main() {
   const only = process.argv.slice(2);
   await ensureBuilt();
   await ensurePostgres();
+  await ensureRumExtension();
   const startedKafka =
     !process.env.KAFKA_BROKERS && !(await portOpen('127.0.0.1', LOCAL_KAFKA_PORT));
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });

@@ -9,6 +9,15 @@ const schema = z.object({
   SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
   SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+  /** Connections of the search pool (its own, so every connection carries statement_timeout). */
+  SEARCH_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(6),
+  /**
+   * With the RUM index, words the planner expects in at most this many documents take their
+   * newest matches from RUM; more frequent ones walk the time index (it stops sooner).
+   */
+  SEARCH_RUM_MAX_MATCHES: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
+  /** Sampled facet counts (more matches than the scan) are reused this long (0: never). */
+  SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });
 
 export const SEARCH_ENV = Symbol('SEARCH_ENV');

@@ -21,9 +21,41 @@ export interface SearchSqlOptions {
   candidates: number;
   /** Days after which a document needs twice the text rank to stay level with a new one. */
   halfLifeDays: number;
+  /**
+   * Take "the newest matches" from the RUM index (published_at attached to the lexemes) rather
+   * than walking the time index and rechecking rows, or fetching every match from the heap.
+   * RUM reads every match's index entry, so it pays for mid-frequency terms and not for terms
+   * in a large share of the documents, where the walk stops after a few rows; see
+   * `chooseNewestSource`.
+   */
+  rumNewest?: boolean;
 }
 
 export const DEFAULT_SEARCH_SQL_OPTIONS: SearchSqlOptions = { candidates: 500, halfLifeDays: 7 };
+
+/** Beyond the newest instant a document can have: RUM orders by the distance to it. */
+const RUM_HORIZON = "TIMESTAMPTZ '2200-01-01T00:00:00Z'";
+
+/** ORDER BY of "the newest matches": RUM's distance on the attached time, or the time index. */
+function newestOrder(options: { rumNewest?: boolean }, tieBreak = true): string {
+  if (options.rumNewest) return `d.published_at <=| ${RUM_HORIZON}`;
+  return tieBreak ? 'd.published_at DESC, d.article_id DESC' : 'd.published_at DESC';
+}
+
+/**
+ * Where RUM has the index, and the planner expects at most `rumMaxMatches` text matches, the
+ * newest matches come from the RUM index; otherwise from the planner's own choice.
+ */
+export function chooseNewestSource(
+  engine: SearchEngine,
+  estimatedMatches: number | undefined,
+  rumMaxMatches: number,
+): boolean {
+  return engine === 'rum' && estimatedMatches !== undefined && estimatedMatches <= rumMaxMatches;
+}
+
+/** Which full-text index the database has (see the search-rum migration). */
+export type SearchEngine = 'rum' | 'gin';
 
 class Params {
   readonly values: unknown[] = [];
@@ -185,7 +217,7 @@ export function buildPageSql(
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
     const candidates =
       `SELECT ${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time FROM ${from} ` +
-      `${whereClause(where)} ORDER BY d.published_at DESC, d.article_id DESC ` +
+      `${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
       `LIMIT ${params.add(options.candidates)}`;
     const ranked = request.collapse
       ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
@@ -212,6 +244,7 @@ export function buildPageSql(
 export interface FacetSqlOptions {
   /** Facets count the newest N matches: exact below N, a recent sample above. */
   scan: number;
+  rumNewest?: boolean;
 }
 
 /** Counts per language, topic, place and feed over the (newest `scan`) matches. */
@@ -219,7 +252,7 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
   const { params, from, where } = base(request);
   const matches =
     `SELECT d.language, d.topics, d.places, d.feed_id FROM ${from} ${whereClause(where)} ` +
-    `ORDER BY d.published_at DESC LIMIT ${params.add(options.scan)}`;
+    `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
   return {
     text:
       `WITH m AS MATERIALIZED (${matches}) ` +
@@ -228,6 +261,20 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
       `UNION ALL SELECT 'topics', t, count(*)::int FROM m, unnest(m.topics) t GROUP BY t ` +
       `UNION ALL SELECT 'places', pl, count(*)::int FROM m, unnest(m.places) pl GROUP BY pl ` +
       `UNION ALL SELECT 'feeds', feed_id::text, count(*)::int FROM m GROUP BY feed_id`,
+    values: params.values,
+  };
+}
+
+/**
+ * The planner's estimate of the documents matching the words alone (no filters), read with
+ * EXPLAIN: planning only, from the lexeme statistics ANALYZE keeps. Undefined without words.
+ */
+export function buildEstimateSql(request: SearchRequest): SqlQuery | undefined {
+  const params = new Params();
+  const compiled = tsquery(request, params);
+  if (!compiled) return undefined;
+  return {
+    text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.document @@ ${compiled}`,
     values: params.values,
   };
 }

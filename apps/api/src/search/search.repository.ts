@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
-import type { SqlQuery } from './search-sql.js';
+import type { SearchEngine, SqlQuery } from './search-sql.js';
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 
 /** A search_documents row as the search statements select it. */
@@ -34,36 +35,54 @@ export interface StoryStats {
   languages: string[];
 }
 
-/** Runs search statements under a statement_timeout, so no query can hold the database. */
+/** Estimates kept per tsquery: words change their frequency slowly. */
+const ESTIMATE_TTL_MS = 5 * 60_000;
+const ESTIMATE_CACHE_SIZE = 5000;
+
+/**
+ * Runs search statements on its own small pool whose connections carry statement_timeout, so
+ * no query can hold the database and a search is one round trip (no BEGIN/SET/COMMIT).
+ */
 @Injectable()
-export class SearchRepository {
+export class SearchRepository implements OnModuleDestroy {
+  private pool?: pg.Pool;
+  private engine?: Promise<SearchEngine>;
+  private readonly estimates = new Map<string, { rows: number; at: number }>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SEARCH_ENV) private readonly env: SearchEnv,
   ) {}
 
-  async run<T>(...queries: SqlQuery[]): Promise<T[][]> {
-    const runner = this.dataSource.createQueryRunner('slave');
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      await runner.query(`SET LOCAL statement_timeout = ${this.env.SEARCH_STATEMENT_TIMEOUT_MS}`);
-      const results: T[][] = [];
-      for (const query of queries) results.push(await runner.query(query.text, query.values));
-      await runner.commitTransaction();
-      return results;
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (isStatementTimeout(error)) throw searchTimeoutError(this.env.SEARCH_STATEMENT_TIMEOUT_MS);
+  /** 'rum' when the search-rum migration created the RUM index; looked up once. */
+  searchEngine(): Promise<SearchEngine> {
+    this.engine ??= this.detectEngine().catch((error: unknown) => {
+      this.engine = undefined;
       throw error;
-    } finally {
-      await runner.release();
-    }
+    });
+    return this.engine;
+  }
+
+  /** Runs the statements concurrently (each on its own connection); rows in the same order. */
+  async run<T>(...queries: SqlQuery[]): Promise<T[][]> {
+    return Promise.all(queries.map((query) => this.rows<T>(query)));
   }
 
   async one<T>(query: SqlQuery): Promise<T[]> {
-    const [rows] = await this.run<T>(query);
-    return rows ?? [];
+    return this.rows<T>(query);
+  }
+
+  /** The planner's row estimate for an EXPLAIN (FORMAT JSON) statement, cached per statement. */
+  async estimate(query: SqlQuery): Promise<number> {
+    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
+    const now = Date.now();
+    const cached = this.estimates.get(key);
+    if (cached && now - cached.at < ESTIMATE_TTL_MS) return cached.rows;
+    const [row] = await this.rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(query);
+    const rows = row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
+    if (this.estimates.size >= ESTIMATE_CACHE_SIZE) this.estimates.clear();
+    this.estimates.set(key, { rows, at: now });
+    return rows;
   }
 
   async storyStats(storyIds: string[]): Promise<Map<string, StoryStats>> {
@@ -76,4 +95,43 @@ export class SearchRepository {
     });
     return new Map(rows.map((row) => [row.storyId, row]));
   }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.end();
+  }
+
+  private async rows<T>(query: SqlQuery): Promise<T[]> {
+    try {
+      const result = await this.connections().query(query.text, query.values);
+      return result.rows as T[];
+    } catch (error) {
+      if (isStatementTimeout(error)) throw searchTimeoutError(this.env.SEARCH_STATEMENT_TIMEOUT_MS);
+      throw error;
+    }
+  }
+
+  private connections(): pg.Pool {
+    this.pool ??= new pg.Pool({
+      connectionString: databaseUrl(this.dataSource),
+      max: this.env.SEARCH_POOL_SIZE,
+      statement_timeout: this.env.SEARCH_STATEMENT_TIMEOUT_MS,
+      application_name: 'newsfeed-search',
+    });
+    return this.pool;
+  }
+
+  private async detectEngine(): Promise<SearchEngine> {
+    const rows = await this.rows<{ rum: boolean }>({
+      text: `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
+                              AND indexdef ILIKE '% USING rum %') AS rum`,
+      values: [],
+    });
+    return rows[0]?.rum ? 'rum' : 'gin';
+  }
+}
+
+function databaseUrl(dataSource: DataSource): string {
+  const url = (dataSource.options as { url?: string }).url;
+  if (!url) throw new Error('search needs the data source to be configured with a url');
+  return url;
 }

@@ -16,12 +16,16 @@ import {
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 import { SearchRepository, type HitRow, type StoryStats } from './search.repository.js';
 import {
+  buildEstimateSql,
   buildFacetSql,
   buildMatchSql,
   buildPageSql,
   buildReplaySql,
+  chooseNewestSource,
   type SearchSqlOptions,
+  type SqlQuery,
 } from './search-sql.js';
+import { TtlCache } from './ttl-cache.js';
 
 export interface SearchItem {
   id: string;
@@ -81,6 +85,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class SearchService {
   private readonly codec: CursorCodec;
   private readonly sqlOptions: SearchSqlOptions;
+  /** Facets of the newest matches move slowly: recomputing them per request is most of its cost. */
+  private readonly facetCache: TtlCache<FacetRow[]>;
 
   constructor(
     private readonly repository: SearchRepository,
@@ -92,6 +98,7 @@ export class SearchService {
       candidates: env.SEARCH_CANDIDATES,
       halfLifeDays: env.SEARCH_HALF_LIFE_DAYS,
     };
+    this.facetCache = new TtlCache(env.SEARCH_FACET_CACHE_MS, 1000);
   }
 
   /** Validates query parameters against the real vocabularies; throws SearchInputError. */
@@ -108,10 +115,16 @@ export class SearchService {
 
   async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
     const cursor = this.decodeCursor(request);
-    const queries = [buildPageSql(request, cursor, this.sqlOptions)];
     const withFacets = options.facets === true && !cursor;
-    if (withFacets) queries.push(buildFacetSql(request, { scan: this.env.SEARCH_FACET_SCAN }));
-    const [rows = [], facetRows] = await this.repository.run<HitRow & FacetRow>(...queries);
+    const needsNewest = withFacets || request.collapse || request.sort === 'relevance';
+    const rumNewest = needsNewest ? await this.rumNewest(request) : false;
+    const facetSql = withFacets
+      ? buildFacetSql(request, { scan: this.env.SEARCH_FACET_SCAN, rumNewest })
+      : undefined;
+    const [rows, facetRows] = await Promise.all([
+      this.repository.one<HitRow>(buildPageSql(request, cursor, { ...this.sqlOptions, rumNewest })),
+      facetSql ? this.facets(facetSql) : undefined,
+    ]);
     const page = rows.slice(0, request.limit);
     const stories = request.collapse
       ? await this.repository.storyStats(page.flatMap((row) => (row.storyId ? [row.storyId] : [])))
@@ -140,6 +153,25 @@ export class SearchService {
   ): Promise<SearchItem[]> {
     const rows = await this.repository.one<HitRow>(buildReplaySql(request, position, limit));
     return rows.map((row) => this.toItem(row, []));
+  }
+
+  /** Whether this request's newest matches come from the RUM index (see chooseNewestSource). */
+  private async rumNewest(request: SearchRequest): Promise<boolean> {
+    const engine = await this.repository.searchEngine();
+    const estimateSql = engine === 'rum' ? buildEstimateSql(request) : undefined;
+    if (!estimateSql) return false;
+    const estimate = await this.repository.estimate(estimateSql);
+    return chooseNewestSource(engine, estimate, this.env.SEARCH_RUM_MAX_MATCHES);
+  }
+
+  private async facets(query: SqlQuery): Promise<FacetRow[]> {
+    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
+    const cached = this.facetCache.get(key);
+    if (cached) return cached;
+    const rows = await this.repository.one<FacetRow>(query);
+    // Only samples are reused: exact counts (fewer matches than the scan) must show new articles.
+    if (totalOf(rows) >= this.env.SEARCH_FACET_SCAN) this.facetCache.set(key, rows);
+    return rows;
   }
 
   private decodeCursor(request: SearchRequest): SearchCursor | undefined {
@@ -214,7 +246,7 @@ export class SearchService {
           ...(label ? { label: label(row.value) } : {}),
           count: row.count,
         }));
-    const counted = rows.find((row) => row.facet === 'total')?.count ?? 0;
+    const counted = totalOf(rows);
     return {
       counted,
       sampled: counted >= this.env.SEARCH_FACET_SCAN,
@@ -225,6 +257,8 @@ export class SearchService {
     };
   }
 }
+
+const totalOf = (rows: FacetRow[]) => rows.find((row) => row.facet === 'total')?.count ?? 0;
 
 interface FacetRow {
   facet: string;
