@@ -2,8 +2,8 @@ import { InitialSchema1764200000000 } from './1764200000000-initial-schema.js';
 import { SearchDelivery1764300000000 } from './1764300000000-search-delivery.js';
 import { IngestorScheduling1764400000000 } from './1764400000000-ingestor-scheduling.js';
 import { DeadLetters1764500000000 } from './1764500000000-dead-letters.js';
-import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
 import { ClassifierMinhashBands1764600000000 } from './1764600000000-classifier-minhash-bands.js';
+import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
 
 /** Every migration in order; new ones are appended here. */
 export const MIGRATIONS = [
@@ -12,4 +12,5 @@ export const MIGRATIONS = [
   IngestorScheduling1764400000000,
   DeadLetters1764500000000,
   ClassifierMinhashBands1764600000000,
+  SearchRum1764700000000,
 ];
