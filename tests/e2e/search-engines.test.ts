@@ -1,0 +1,208 @@
+import 'reflect-metadata';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import type { ArticleClassifiedV1 } from '#contracts';
+import { createDataSource, migrate } from '#database';
+import { buildSearchDocument } from '../../apps/indexer/src/search-index/build-document.js';
+import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgres-search-index.js';
+import { Taxonomy } from '../../apps/api/src/taxonomy/taxonomy.js';
+import { searchEnv } from '../../apps/api/src/search/search-env.js';
+import { SearchRepository } from '../../apps/api/src/search/search.repository.js';
+import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
+
+const ADMIN = (() => {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = '/postgres';
+  return url;
+})();
+const DOCS = 240;
+const FEEDS = [randomUUID(), randomUUID(), randomUUID()];
+const WORDS = ['harbour', 'election', 'vaccine', 'drought', 'satellite', 'orchestra'];
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN.href });
+  await client.connect();
+  await client.query(sql).finally(() => client.end());
+}
+
+async function rumOffered(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: ADMIN.href });
+  await client.connect();
+  const { rows } = await client
+    .query(`SELECT 1 FROM pg_available_extensions WHERE name = 'rum'`)
+    .finally(() => client.end());
+  return rows.length > 0;
+}
+
+/** Article i mentions WORDS[j] when i % (j + 2) == 0, once in the title when i % 5 == 0. */
+function event(i: number): ArticleClassifiedV1 {
+  const words = WORDS.filter((_, j) => i % (j + 2) === 0);
+  const time = new Date(Date.UTC(2025, 5, 1) + i * 3_600_000).toISOString();
+  return {
+    articleId: randomUUID(),
+    version: 1,
+    feedId: FEEDS[i % FEEDS.length]!,
+    url: `https://example.org/${i}`,
+    canonicalUrl: null,
+    guid: String(i),
+    title: `Report ${i} ${i % 5 === 0 ? words.join(' ') : ''}`,
+    summary: `A summary about ${words.join(' and ')} in the region.`,
+    contentHtml: '',
+    contentText: `The body text of report ${i} mentions ${words.join(', ')} again.`,
+    author: null,
+    feedLanguage: null,
+    categories: [],
+    publishedAt: time,
+    fetchedAt: time,
+    contentHash: '0'.repeat(64),
+    language: { code: 'en', confidence: 0.9 },
+    topics: [{ code: 'medtop:04000000', label: 'economy', score: 0.8 }],
+    places: { countries: [{ code: 'FR', name: 'France', score: 1 }], cities: [] },
+    entities: [],
+    simhash: '0000000000000000',
+    storyId: null,
+    nearDuplicateOf: null,
+    classifierVersion: 'test',
+  };
+}
+
+class Engine {
+  readonly database = `search_engines_${randomBytes(4).toString('hex')}`;
+  dataSource!: DataSource;
+  repository!: SearchRepository;
+  service!: SearchService;
+
+  constructor(private readonly rum: boolean) {}
+
+  async start(events: ArticleClassifiedV1[], env: Record<string, string> = {}): Promise<this> {
+    await admin(`CREATE DATABASE ${this.database}`);
+    const url = new URL(ADMIN.href);
+    url.pathname = `/${this.database}`;
+    const previous = process.env.SEARCH_RUM;
+    if (!this.rum) process.env.SEARCH_RUM = 'off';
+    try {
+      await migrate(url.href);
+    } finally {
+      if (previous === undefined) delete process.env.SEARCH_RUM;
+      else process.env.SEARCH_RUM = previous;
+    }
+    this.dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
+    await new PostgresSearchIndex(this.dataSource).upsert(
+      events.map((e) => buildSearchDocument(e, 10_000)),
+    );
+    await this.dataSource.query('ANALYZE search_documents');
+    const searchEnvironment = searchEnv({ ...process.env, SEARCH_CANDIDATES: '500', ...env });
+    this.repository = new SearchRepository(this.dataSource, searchEnvironment);
+    this.service = new SearchService(this.repository, Taxonomy.load(), searchEnvironment);
+    return this;
+  }
+
+  page(params: Record<string, string>, facets = false): Promise<SearchPage> {
+    return this.service.page(this.service.parse(params), { facets });
+  }
+
+  /** Every page of a search, following the cursors. */
+  async all(params: Record<string, string>): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: SearchPage = await this.page({
+        ...params,
+        limit: '7',
+        ...(cursor ? { cursor } : {}),
+      });
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return ids;
+  }
+
+  async stop(): Promise<void> {
+    await this.repository?.onModuleDestroy();
+    await this.dataSource?.destroy();
+    await admin(`DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
+  }
+}
+
+describe('search with and without the RUM index', async () => {
+  const withRum = await rumOffered();
+  const events = Array.from({ length: DOCS }, (_, i) => event(i));
+  const idOf = new Map(events.map((e, i) => [e.articleId, i]));
+  const gin = new Engine(false);
+  const rum = new Engine(true);
+  /** RUM index present, but every word treated as too frequent for it: the time-index walk. */
+  const rumWalk = new Engine(true);
+
+  before(async () => {
+    await gin.start(events);
+    if (withRum) {
+      await rum.start(events);
+      await rumWalk.start(events, { SEARCH_RUM_MAX_MATCHES: '0' });
+    }
+  });
+
+  after(async () => {
+    await Promise.all([
+      gin.stop(),
+      withRum ? rum.stop() : undefined,
+      withRum ? rumWalk.stop() : undefined,
+    ]);
+  });
+
+  it('detects the index each database has', async () => {
+    assert.equal(await gin.repository.searchEngine(), 'gin');
+    if (withRum) assert.equal(await rum.repository.searchEngine(), 'rum');
+  });
+
+  for (const word of ['harbour', 'satellite']) {
+    const step = WORDS.indexOf(word) + 2;
+    const expected = events
+      .map((_, i) => i)
+      .filter((i) => i % step === 0)
+      .reverse();
+
+    it(`newest-first "${word}": every match once, newest first, on every path`, async () => {
+      for (const engine of withRum ? [gin, rum, rumWalk] : [gin]) {
+        const ids = await engine.all({ q: word, sort: 'newest' });
+        assert.deepEqual(
+          ids.map((id) => idOf.get(id)),
+          expected,
+        );
+      }
+    });
+
+    it(`relevance "${word}": the same ranking and pages with RUM as with GIN`, async () => {
+      const ginIds = await gin.all({ q: word });
+      assert.deepEqual(
+        [...ginIds].map((id) => idOf.get(id)).sort((a, b) => a! - b!),
+        [...expected].reverse(),
+      );
+      // Title matches (every fifth article) rank above body-only matches of the same age.
+      const first = await gin.page({ q: word, limit: '3' });
+      assert.ok(first.items.every((item) => item.highlights?.summary.includes('<mark>')));
+      if (!withRum) return;
+      assert.deepEqual(await rum.all({ q: word }), ginIds);
+      assert.deepEqual(await rumWalk.all({ q: word }), ginIds);
+    });
+  }
+
+  it('counts the same facets and collapses the same way on every path', async () => {
+    const ginPage = await gin.page({ q: 'harbour' }, true);
+    assert.equal(ginPage.facets?.counted, DOCS / 2);
+    assert.deepEqual(
+      ginPage.facets?.feeds.map((feed) => feed.count).reduce((a, b) => a + b, 0),
+      DOCS / 2,
+    );
+    if (!withRum) return;
+    const rumPage = await rum.page({ q: 'harbour' }, true);
+    assert.deepEqual(rumPage.facets, ginPage.facets);
+    const collapsed = await rum.page({ q: 'harbour', collapse: 'story' });
+    assert.deepEqual(
+      collapsed.items.map((item) => item.id),
+      (await gin.page({ q: 'harbour', collapse: 'story' })).items.map((item) => item.id),
+    );
+  });
+});
