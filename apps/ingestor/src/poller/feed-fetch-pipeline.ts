@@ -70,15 +70,17 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
-    // Keep-alive sockets per host: a 304 poll reuses the connection of the previous one.
+    // Keep-alive sockets per host: a 304 poll reuses the connection of the previous one. No
+    // maxTotalSockets: idle sockets of other hosts would count against it and stall new hosts
+    // until they time out; FETCH_CONCURRENCY already bounds the requests in flight.
     const agentOptions = {
       keepAlive: true,
       keepAliveMsecs: 30_000,
       maxSockets: env.HOST_MAX_CONCURRENCY,
       maxFreeSockets: env.HOST_MAX_CONCURRENCY,
-      maxTotalSockets: Math.max(64, env.FETCH_CONCURRENCY * 2),
       scheduling: 'lifo' as const,
-      timeout: env.FETCH_TIMEOUT_MS,
+      // Idle keep-alive sockets are closed after this; fetches have their own deadlines.
+      timeout: 15_000,
     };
     this.agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
     this.fetchOptions = {
