@@ -16,6 +16,7 @@ interface FeedRow {
   next_fetch_at: Date;
   redirect_url: string | null;
   redirect_count: number;
+  last_fetched_at: Date | null;
 }
 
 const story = (guid: string, title: string) => ({
@@ -26,9 +27,13 @@ const story = (guid: string, title: string) => ({
     'the article is stored like any other news item would be.',
 });
 
-/** Retry-After, permanent and temporary redirects and gone feeds, polled every second. */
+/**
+ * Retry-After (per feed and host-wide), permanent and temporary redirects and gone feeds, polled
+ * every second.
+ */
 describe('ingestor: throttling, redirects and gone feeds through the real stack', () => {
   const farm = new FeedFarm();
+  const busyHost = new FeedFarm('127.0.0.3');
   const stack = new Stack({
     services: ['ingestor'],
     env: {
@@ -43,11 +48,11 @@ describe('ingestor: throttling, redirects and gone feeds through the real stack'
     },
   });
 
-  const subscribe = async (path: string): Promise<string> => {
+  const subscribe = async (path: string, server = farm): Promise<string> => {
     const id = randomUUID();
     await stack.query('INSERT INTO feeds (id, url) VALUES ($1, $2)', [
       id,
-      `${farm.baseUrl}${path}`,
+      `${server.baseUrl}${path}`,
     ]);
     return id;
   };
@@ -94,12 +99,23 @@ describe('ingestor: throttling, redirects and gone feeds through the real stack'
       })),
     );
     farm.routes.set('/gone.xml', () => ({ status: 410, body: 'gone' }));
+    await busyHost.start();
+    for (const n of [1, 2, 3]) {
+      busyHost.routes.set(`/busy-${n}.xml`, () => ({
+        status: 503,
+        headers: { 'retry-after': '600' },
+      }));
+    }
+    busyHost.routes.set('/fine.xml', () => ({
+      body: rssFeed('Fine', [story('fine-1', 'Fine story')]),
+    }));
     await stack.start();
   });
 
   after(async () => {
     await stack.stop();
     await farm.stop();
+    await busyHost.stop();
   });
 
   it('defers a feed answering 429 by its Retry-After', async () => {
@@ -139,6 +155,28 @@ describe('ingestor: throttling, redirects and gone feeds through the real stack'
     const temp = await feed(temporary);
     assert.ok(temp.url.endsWith('/temp.xml'), 'a 302 never moves the feed');
     assert.equal(temp.redirect_count, 0);
+  });
+
+  it('defers the whole host when three of its feeds answer 503, for every feed of it', async () => {
+    for (const n of [1, 2, 3]) await subscribe(`/busy-${n}.xml`, busyHost);
+    const [host] = await waitFor('the host deferral', async () => {
+      const rows = await stack.query<{ deferred_until: Date | null; strikes: number }>(
+        `SELECT deferred_until, strikes FROM hosts WHERE host = '127.0.0.3'`,
+      );
+      return rows[0]?.deferred_until ? rows : undefined;
+    });
+    const deferredFor = new Date(host!.deferred_until!).getTime() - Date.now();
+    assert.ok(deferredFor > 590_000 && deferredFor <= 600_000, `deferred for ${deferredFor} ms`);
+    assert.equal(host!.strikes, 1);
+    const fine = await subscribe('/fine.xml', busyHost);
+    await sleep(1500);
+    assert.equal(
+      busyHost.hits('/fine.xml').length,
+      0,
+      'a due feed of a deferred host is not claimed',
+    );
+    assert.equal((await feed(fine)).last_fetched_at, null);
+    assert.equal(farm.hits('/new.xml').length > 0, true, 'other hosts are polled as usual');
   });
 
   it('marks a feed answering 410 gone, still scheduled for a probe', async () => {
