@@ -198,6 +198,7 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.deleteTopics({ topics: allTopicNames(prefix) }).catch(() => undefined);
   await admin.disconnect();
+  if (process.env.BENCH_KEEP_DB) return void console.log(`  kept database ${database}`);
   const dropper = new pg.Client({ connectionString: ADMIN_URL });
   await dropper.connect();
   await dropper.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
