@@ -237,6 +237,21 @@ describe('ingestor admin API, OPML and SSRF refusal', () => {
     const again = (await reimport.json()) as { imported: number; duplicates: number };
     assert.deepEqual(again, { imported: 0, duplicates: count!.n, invalid: [] });
 
+    const streamed = await fetch(`${stack.url('api')}/feeds/opml`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/x-opml', accept: 'application/x-ndjson' },
+      body: opml.replace(/\/opml\//g, '/streamed/'),
+    });
+    assert.match(streamed.headers.get('content-type') ?? '', /ndjson/);
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(lines[0], { progress: { done: 0, total: 3000, imported: 0 } });
+    assert.deepEqual(lines.at(-2), { progress: { done: 3000, total: 3000, imported: 3000 } });
+    assert.equal(lines.at(-1).result.imported, 3000);
+    assert.ok(lines.length >= 4, 'one progress line per inserted chunk');
+
     const bad = await fetch(`${stack.url('api')}/feeds/opml`, {
       method: 'POST',
       headers: { 'content-type': 'text/xml' },

@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { parseRequest } from '../common/zod-query.js';
 import { FeedsRepository, type FeedHealthView, type FeedView } from './feeds.repository.js';
 import { createFeed, encodeCursor, feedId, listFeedsQuery, updateFeed } from './feeds.schemas.js';
-import { OpmlError, parseOpml, renderOpml, type OpmlInvalid } from './opml.js';
+import { OpmlError, parseOpml, renderOpml, type OpmlInvalid, type ParsedOpml } from './opml.js';
 
 /** The largest OPML document accepted (tens of thousands of outlines). */
 const MAX_OPML_BYTES = 20 * 1024 * 1024;
@@ -85,11 +85,32 @@ export class FeedsController {
 
   /**
    * Imports an OPML subscription list (the raw XML as the body, or JSON `{ "opml": "<opml…" }`):
-   * every feed outline is validated, the valid ones inserted with multi-row statements.
+   * every feed outline is validated, the valid ones inserted with multi-row statements. With
+   * `Accept: application/x-ndjson` the answer streams one progress line per inserted chunk, then
+   * `{"result": …}`.
    */
   @Post('opml')
-  @HttpCode(200)
-  async importOpml(@Req() req: Request): Promise<OpmlImportReport> {
+  async importOpml(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const parsed = await this.readOpml(req);
+    const report = (imported: number): OpmlImportReport => ({
+      imported,
+      duplicates: parsed.repeated + (parsed.feeds.length - imported),
+      invalid: parsed.invalid,
+    });
+    if (!req.accepts('application/json') && req.accepts('application/x-ndjson')) {
+      res.status(200).type('application/x-ndjson');
+      const total = parsed.feeds.length;
+      res.write(`${JSON.stringify({ progress: { done: 0, total, imported: 0 } })}\n`);
+      const imported = await this.feeds.importFeeds(parsed.feeds, (done, soFar) =>
+        res.write(`${JSON.stringify({ progress: { done, total, imported: soFar } })}\n`),
+      );
+      res.end(`${JSON.stringify({ result: report(imported) })}\n`);
+      return;
+    }
+    res.status(200).json(report(await this.feeds.importFeeds(parsed.feeds)));
+  }
+
+  private async readOpml(req: Request): Promise<ParsedOpml> {
     const json = req.is('application/json');
     const xml = json
       ? (req.body as { opml?: unknown } | undefined)?.opml
@@ -98,20 +119,13 @@ export class FeedsController {
       throw new BadRequestException(
         'send the OPML document as the request body (or JSON {"opml": "…"})',
       );
-    let parsed;
     try {
-      parsed = parseOpml(xml);
+      return parseOpml(xml);
     } catch (error) {
       if (error instanceof OpmlError)
         throw new BadRequestException(`invalid OPML: ${error.message}`);
       throw error;
     }
-    const imported = await this.feeds.importFeeds(parsed.feeds);
-    return {
-      imported,
-      duplicates: parsed.repeated + (parsed.feeds.length - imported),
-      invalid: parsed.invalid,
-    };
   }
 
   @Get(':id')

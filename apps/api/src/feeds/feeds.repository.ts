@@ -278,7 +278,10 @@ export class FeedsRepository {
   }
 
   /** Multi-row inserts in chunks; returns how many were new (the rest were already subscribed). */
-  async importFeeds(feeds: readonly OpmlFeed[]): Promise<number> {
+  async importFeeds(
+    feeds: readonly OpmlFeed[],
+    onProgress?: (done: number, imported: number) => void,
+  ): Promise<number> {
     let imported = 0;
     for (let start = 0; start < feeds.length; start += IMPORT_CHUNK) {
       const chunk = feeds.slice(start, start + IMPORT_CHUNK);
@@ -295,6 +298,7 @@ export class FeedsRepository {
         ],
       );
       imported += rows.length;
+      onProgress?.(start + chunk.length, imported);
     }
     return imported;
   }
