@@ -1,4 +1,5 @@
 import type { ArticleIngestedV1 } from '#contracts';
+import { storedArticleToIngested, type StoredArticleRow } from '#database';
 
 export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
@@ -54,23 +55,8 @@ export class ArticleSource {
   }
 }
 
-export interface ArticleRow {
-  id: string;
-  version: number;
-  feed_id: string;
-  url: string | null;
-  canonical_url: string | null;
-  guid: string | null;
-  title: string;
-  summary: string;
+export interface ArticleRow extends StoredArticleRow {
   content_html: string;
-  content_text: string;
-  author: string | null;
-  feed_language: string | null;
-  categories: string[] | null;
-  published_at: Date | null;
-  fetched_at: Date;
-  content_hash: string;
   sort_at: Date;
 }
 
@@ -80,22 +66,5 @@ export function cursorOf(row: ArticleRow): Cursor {
 
 /** The stored article as the ingested event the classifier consumes. */
 export function toIngested(row: ArticleRow): ArticleIngestedV1 {
-  return {
-    articleId: row.id,
-    version: row.version,
-    feedId: row.feed_id,
-    url: row.url,
-    canonicalUrl: row.canonical_url,
-    guid: row.guid,
-    title: row.title,
-    summary: row.summary,
-    contentHtml: row.content_html,
-    contentText: row.content_text,
-    author: row.author,
-    feedLanguage: row.feed_language,
-    categories: row.categories ?? [],
-    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
-    fetchedAt: new Date(row.fetched_at).toISOString(),
-    contentHash: row.content_hash,
-  };
+  return storedArticleToIngested(row);
 }

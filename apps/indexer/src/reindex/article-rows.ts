@@ -1,22 +1,8 @@
 import type { ArticleClassifiedV1 } from '#contracts';
+import { storedArticleToIngested, type StoredArticleRow } from '#database';
 
 /** An articles row joined with its article_enrichments row, as reindex selects it. */
-export interface ArticleRow {
-  id: string;
-  version: number;
-  feed_id: string;
-  url: string | null;
-  canonical_url: string | null;
-  guid: string | null;
-  title: string;
-  summary: string;
-  content_text: string;
-  author: string | null;
-  feed_language: string | null;
-  categories: string[];
-  published_at: Date | null;
-  fetched_at: Date;
-  content_hash: string;
+export interface ArticleRow extends StoredArticleRow {
   language: string;
   language_confidence: number;
   topics: ArticleClassifiedV1['topics'] | null;
@@ -30,22 +16,7 @@ export interface ArticleRow {
 /** Rebuilds the classified event the indexer consumed, from what the database kept of it. */
 export function toClassifiedEvent(row: ArticleRow): ArticleClassifiedV1 {
   return {
-    articleId: row.id,
-    version: row.version,
-    feedId: row.feed_id,
-    url: row.url,
-    canonicalUrl: row.canonical_url,
-    guid: row.guid,
-    title: row.title,
-    summary: row.summary,
-    contentHtml: '',
-    contentText: row.content_text,
-    author: row.author,
-    feedLanguage: row.feed_language,
-    categories: row.categories,
-    publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
-    fetchedAt: new Date(row.fetched_at).toISOString(),
-    contentHash: row.content_hash,
+    ...storedArticleToIngested(row),
     language: { code: row.language, confidence: row.language_confidence },
     topics: row.topics ?? [],
     places: { countries: row.places?.countries ?? [], cities: row.places?.cities ?? [] },
