@@ -8,7 +8,8 @@
  *
  * Knobs (env): BENCH_FEEDS (10000), BENCH_HOSTS (500), BENCH_CHANGED (0.05 = share of polls that
  * find a new entry), BENCH_CONCURRENCY (FETCH_CONCURRENCY, 96), BENCH_HOST_DELAY_MS (1000: the
- * production politeness delay per host), DATABASE_URL, KAFKA_BROKERS.
+ * production politeness delay per host), BENCH_DUE_SPREAD_MS (60000: the feeds fell due over the
+ * last minute; 0 = all at the same instant), DATABASE_URL, KAFKA_BROKERS.
  */
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -31,6 +32,7 @@ const HOSTS = Number(process.env.BENCH_HOSTS ?? 500);
 const CHANGED = Number(process.env.BENCH_CHANGED ?? 0.05);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '96';
 const HOST_DELAY_MS = process.env.BENCH_HOST_DELAY_MS ?? '1000';
+const DUE_SPREAD_MS = Number(process.env.BENCH_DUE_SPREAD_MS ?? 60_000);
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const ADMIN_URL = Object.assign(
   new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'),
@@ -80,7 +82,9 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b
 async function seedFeeds(databaseUrl: string, port: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  // Feeds polled before: validators stored, due now, so a poll is a conditional GET.
+  // Feeds polled before: validators stored, so a poll is a conditional GET; each fell due at some
+  // moment of the last minute, as jittered schedules do. (All due at the same instant, claims take
+  // them in table order and the hosts at the end of the table start late; see the report.)
   await client.query(
     `INSERT INTO feeds (id, url, etag, next_fetch_at, last_success_at)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $4::timestamptz[])`,
@@ -91,7 +95,10 @@ async function seedFeeds(databaseUrl: string, port: number): Promise<void> {
         (_, n) => `http://${hostAddress(n % HOSTS)}:${port}/feed/${n}.xml`,
       ),
       Array.from({ length: FEEDS }, () => '"v0"'),
-      Array.from({ length: FEEDS }, () => new Date(Date.now() - 1000)),
+      Array.from(
+        { length: FEEDS },
+        () => new Date(Date.now() - 1000 - Math.random() * DUE_SPREAD_MS),
+      ),
     ],
   );
   await client.end();
@@ -173,6 +180,8 @@ async function main(): Promise<void> {
   const polls = total(outcomes);
   const seconds = (finished - started) / 1000;
   const steady = steadyRate(marks, polls);
+  const firstPoll = marks.find((mark) => mark.polls > 0)?.at ?? started;
+  const sinceFirst = (polls * 1000) / (finished - firstPoll);
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   console.log(
     `ingestor poll loop: ${FEEDS} feeds on ${HOSTS} loopback hosts, FETCH_CONCURRENCY=${CONCURRENCY}, ` +
@@ -180,7 +189,8 @@ async function main(): Promise<void> {
   );
   console.log(`  polls completed      ${polls} in ${seconds.toFixed(1)} s (incl. start-up)`);
   console.log(
-    `  feeds polled/s       ${(polls / seconds).toFixed(0)} overall, ${steady.toFixed(0)} steady (10%-90% of the run)`,
+    `  feeds polled/s       ${(polls / seconds).toFixed(0)} incl. start-up, ` +
+      `${sinceFirst.toFixed(0)} from the first poll, ${steady.toFixed(0)} steady (10%-90% of the feeds)`,
   );
   console.log(`  outcomes             ${[...outcomes].map(([k, v]) => `${k}=${v}`).join(' ')}`);
   console.log(

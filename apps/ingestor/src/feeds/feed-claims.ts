@@ -54,17 +54,23 @@ export class FeedClaims {
             AND (f.lease_until IS NULL OR f.lease_until < now())
             AND NOT EXISTS (SELECT 1 FROM hosts h
                              WHERE h.host = f.host
-                               AND (h.deferred_until > now() OR h.next_allowed_at > now() + $6::interval))
+                               AND (h.deferred_until > now() OR h.claimed_until > now()
+                                    OR h.next_allowed_at > now() + $6::interval))
           ORDER BY f.next_fetch_at LIMIT $4
           FOR UPDATE OF f SKIP LOCKED),
        picked AS (
          SELECT id FROM (SELECT id, next_fetch_at,
                                 row_number() OVER (PARTITION BY host ORDER BY next_fetch_at) AS n
                            FROM candidates) c
-          WHERE n <= $5 ORDER BY next_fetch_at LIMIT $3)
-       UPDATE feeds f SET lease_owner = $1, lease_until = now() + make_interval(secs => $2)
-         FROM picked WHERE f.id = picked.id
-       RETURNING ${CLAIMED_COLUMNS}`,
+          WHERE n <= $5 ORDER BY next_fetch_at LIMIT $3),
+       leased AS (
+         UPDATE feeds f SET lease_owner = $1, lease_until = now() + make_interval(secs => $2)
+           FROM picked WHERE f.id = picked.id
+         RETURNING ${CLAIMED_COLUMNS}),
+       marked AS (
+         UPDATE hosts SET claimed_until = now() + $7::interval
+          WHERE $8::boolean AND host IN (SELECT host FROM leased))
+       SELECT * FROM leased`,
       [
         this.env.INGESTOR_WORKER_ID,
         this.env.FEED_LEASE_SECONDS,
@@ -72,6 +78,8 @@ export class FeedClaims {
         limit * CANDIDATE_FACTOR,
         this.perHost,
         `${this.claimAheadMs} milliseconds`,
+        `${this.env.HOST_MIN_DELAY_MS - this.claimAheadMs} milliseconds`,
+        this.env.HOST_MIN_DELAY_MS > 0,
       ],
     );
     return rows.map(toClaimedFeed);

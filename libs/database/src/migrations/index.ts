@@ -4,6 +4,7 @@ import { IngestorScheduling1764400000000 } from './1764400000000-ingestor-schedu
 import { DeadLetters1764500000000 } from './1764500000000-dead-letters.js';
 import { ClassifierMinhashBands1764600000000 } from './1764600000000-classifier-minhash-bands.js';
 import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
+import { HostsClaimedUntil1764800000000 } from './1764800000000-hosts-claimed-until.js';
 
 /** Every migration in order; new ones are appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DeadLetters1764500000000,
   ClassifierMinhashBands1764600000000,
   SearchRum1764700000000,
+  HostsClaimedUntil1764800000000,
 ];
