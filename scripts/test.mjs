@@ -58,7 +58,14 @@ async function main() {
   if (only.length === 0) {
     try {
       await run(path.join(ROOT, 'node_modules/.bin/eslint'), ['.'], { cwd: ROOT });
-      log('lint: clean');
+      await run(
+        path.join(ROOT, 'node_modules/.bin/prettier'),
+        ['--check', '--log-level=warn', '.'],
+        {
+          cwd: ROOT,
+        },
+      );
+      log('lint: clean (eslint, prettier)');
     } catch {
       log('lint: problems found (see above)');
       failed = true;
