@@ -1,4 +1,3 @@
-export * from './entities/index.js';
 export * from './migrations/index.js';
 export * from './data-source.js';
 export * from './prepare.js';
