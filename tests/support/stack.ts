@@ -149,9 +149,12 @@ export class Stack {
 
   async stop(): Promise<void> {
     await Promise.all([...this.children.keys()].map((service) => this.stopService(service)));
-    const admin = this.kafka.admin();
+    // Best effort and quick: a broker that is slow to confirm must not hold up the suite.
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
     await admin.connect();
-    await admin.deleteTopics({ topics: allTopicNames(this.topicPrefix) }).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: allTopicNames(this.topicPrefix), timeout: 3000 })
+      .catch(() => undefined);
     await admin.disconnect();
     const client = new pg.Client({ connectionString: ADMIN_URL });
     await client.connect();

@@ -92,6 +92,8 @@ export class EventConsumer<T extends TopicName> {
       groupId: handler.groupId,
       // kafkajs would restart itself in-process; we prefer a clean exit the supervisor sees.
       retry: { retries: 5, restartOnFailure: async () => false },
+      // A fetch long-polls at most this long: it bounds both idle latency and shutdown time.
+      maxWaitTimeInMs: 500,
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;

@@ -30,6 +30,7 @@ export class DeadLetterCollector implements OnApplicationBootstrap, BeforeApplic
     this.consumer = kafka.consumer({
       groupId: `newsfeed-api-dead-letters${env.KAFKA_TOPIC_PREFIX ? `-${env.KAFKA_TOPIC_PREFIX}` : ''}`,
       retry: { retries: 5, restartOnFailure: async () => false },
+      maxWaitTimeInMs: 500,
     });
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
