@@ -1,15 +1,10 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Gauge } from 'prom-client';
 import type { EncodedEvent, TopicName } from '#contracts';
 import { EventProducer } from '#messaging';
 import type { JsonLogger } from '#observability';
-import { LOGGER } from '#platform';
+import { BackgroundLoop, LOGGER } from '#platform';
 import type { IngestorEnv } from '../env.js';
 import { INGESTOR_ENV } from '../tokens.js';
 
@@ -35,28 +30,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (at-least-once; consumers are idempotent).
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
-
+export class OutboxRelay extends BackgroundLoop {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: EventProducer,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {

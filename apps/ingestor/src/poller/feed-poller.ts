@@ -1,11 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { JsonLogger } from '#observability';
-import { LOGGER } from '#platform';
+import { BackgroundLoop, LOGGER } from '#platform';
 import type { IngestorEnv } from '../env.js';
 import { FeedClaims } from '../feeds/feed-claims.js';
 import { INGESTOR_ENV } from '../tokens.js';
@@ -18,9 +13,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * of the slots are free, so under load one claim statement serves several polls.
  */
 @Injectable()
-export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
+export class FeedPoller extends BackgroundLoop {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
@@ -28,17 +21,12 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly pipeline: FeedFetchPipeline,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    super();
   }
 
-  /** Stops claiming, then lets every poll in flight finish and commit. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    await this.loop;
+  /** After claiming stopped, every poll in flight finishes and commits. */
+  protected override async drain(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -46,7 +34,7 @@ export class FeedPoller implements OnApplicationBootstrap, BeforeApplicationShut
     return Math.max(1, Math.floor(this.env.FETCH_CONCURRENCY / 4));
   }
 
-  private async run(): Promise<void> {
+  protected async run(): Promise<void> {
     while (this.running) {
       const free = this.env.FETCH_CONCURRENCY - this.inFlight.size;
       let claimed = 0;
