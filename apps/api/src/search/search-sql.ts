@@ -33,6 +33,9 @@ export interface SearchSqlOptions {
 
 export const DEFAULT_SEARCH_SQL_OPTIONS: SearchSqlOptions = { candidates: 500, halfLifeDays: 7 };
 
+/** Rows beyond a page taken from RUM, so documents published in the same instant sort by id. */
+const RUM_TIE_SLACK = 50;
+
 /** Beyond the newest instant a document can have: RUM orders by the distance to it. */
 const RUM_HORIZON = "TIMESTAMPTZ '2200-01-01T00:00:00Z'";
 
@@ -208,10 +211,17 @@ export function buildPageSql(
       published: 'd.published_at',
       id: 'd.article_id',
     });
-    page =
+    const hits =
       `SELECT ${HIT_COLUMNS}, 0::float8 AS rank, d.published_at AS sort_time, 1::bigint AS "storyMatches" ` +
-      `FROM ${from} ${whereClause([...where, ...seek])} ` +
-      `ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${params.add(request.limit + 1)}`;
+      `FROM ${from} ${whereClause([...where, ...seek])}`;
+    page = options.rumNewest
+      ? // RUM hands over the newest matches of a rarer word straight from the index (walking the
+        // time index would recheck rows until enough match); it orders by time alone, so a few
+        // extra rows let the outer sort apply the id tie-break the cursor relies on.
+        `SELECT * FROM (${hits} ORDER BY ${newestOrder(options)} ` +
+        `LIMIT ${params.add(request.limit + 1 + RUM_TIE_SLACK)}) n ` +
+        `ORDER BY n.sort_time DESC, n.id DESC LIMIT ${params.add(request.limit + 1)}`
+      : `${hits} ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${params.add(request.limit + 1)}`;
   } else {
     const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';

@@ -116,8 +116,7 @@ export class SearchService {
   async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
     const cursor = this.decodeCursor(request);
     const withFacets = options.facets === true && !cursor;
-    const needsNewest = withFacets || request.collapse || request.sort === 'relevance';
-    const rumNewest = needsNewest ? await this.rumNewest(request) : false;
+    const rumNewest = await this.rumNewest(request);
     const facetSql = withFacets
       ? buildFacetSql(request, { scan: this.env.SEARCH_FACET_SCAN, rumNewest })
       : undefined;
