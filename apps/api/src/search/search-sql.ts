@@ -280,11 +280,16 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
  * EXPLAIN: planning only, from the lexeme statistics ANALYZE keeps. Undefined without words.
  */
 export function buildEstimateSql(request: SearchRequest): SqlQuery | undefined {
+  const { ast } = request.query;
+  if (!ast) return undefined;
+  // The words as written ('simple' configuration): OR-ing every language's stemmed variant
+  // would add up the planner's default guess for each, so one rare word looked like 20 common
+  // ones and lost the RUM plan it needs.
+  const compiled = compileTsquery(ast, { configs: ['simple'], firstParam: 1 });
   const params = new Params();
-  const compiled = tsquery(request, params);
-  if (!compiled) return undefined;
+  params.values.push(...compiled.params);
   return {
-    text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.document @@ ${compiled}`,
+    text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.document @@ ${compiled.sql}`,
     values: params.values,
   };
 }
