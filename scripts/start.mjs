@@ -104,7 +104,8 @@ async function main() {
   const subscribed = await subscribeSamplesIfEmpty();
   if (subscribed > 0)
     log(`subscribed to ${subscribed} bundled sample feeds served on 127.0.0.1:${SAMPLE_PORT}`);
-  for (let i = 0; i < 40 && (await countSearchable()) === 0; i += 1) await sleep(250);
+  // The sample feeds share one host, so politeness spaces their first polls by a second or so.
+  for (let i = 0; i < 240 && (await countSearchable()) === 0; i += 1) await sleep(250);
   log(`
 newsfeed is running (${await countSearchable()} articles searchable so far)
   search API   ${apiUrl}/search?q=almaty
