@@ -1,4 +1,4 @@
-import { UNSPACED_LANGUAGES, segmentForIndex } from '../../../indexer/src/text/index.js';
+import { UNSPACED_LANGUAGES, segmentForIndex } from '#text';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { AddressGuard } from '../../../ingestor/src/fetch/address-guard.js';
-import { FetchError } from '../../../ingestor/src/fetch/errors.js';
+import { AddressGuard } from '#net';
+import { FetchError } from '#net';
 import {
   checkLiteralHost,
   createGuardedLookup,
@@ -11,7 +11,7 @@ import {
   resolveChecked,
   systemResolver,
   type Resolver,
-} from '../../../ingestor/src/fetch/ssrf.js';
+} from '#net';
 import { parseRetryAfter, type AttemptOutcome } from './signing/index.js';
 
 export { AddressGuard };

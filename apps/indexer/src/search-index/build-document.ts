@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ArticleClassifiedV1 } from '#contracts';
-import { regconfigFor, segmentForIndex } from '../text/index.js';
+import { regconfigFor, segmentForIndex } from '#text';
 import type { SearchDocument } from './search-document.js';
 
 /** Maps a classified article to its search document, segmenting unspaced scripts for the index. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { startLocalServer, type LocalServer } from '../fetch/test-server.js';
+import { startLocalServer, type LocalServer } from '#net/testing';
 import { feedFixture } from '../parse/testing/fixture-paths.js';
 import { parseFeedArgs, UsageError } from './feed-args.js';
-import { AddressGuard } from '../fetch/address-guard.js';
+import { AddressGuard } from '#net';
 import { PRIVATE_CIDRS, runFeedCommand, type FeedPreview } from './feed-commands.js';
 
 const RSS_FILE = feedFixture('rss-parser', 'test', 'input', 'content-encoded.rss');

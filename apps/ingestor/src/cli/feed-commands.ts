@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { discoverFeeds, type DocumentFetcher, type FetchedDocument } from '../discover/index.js';
-import { isFetchError } from '../fetch/errors.js';
+import { isFetchError } from '#net';
 import { fetchFeed, type FetchOptions } from '../fetch/http-fetcher.js';
 import { FeedParseError, parseFeed, type FeedEntry, type ParsedFeed } from '../parse/index.js';
 import { sanitizeEntryContent, type SanitizedEntryContent } from '../sanitize/index.js';

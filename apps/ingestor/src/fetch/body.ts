@@ -7,7 +7,7 @@ import {
   createInflate,
   createInflateRaw,
 } from 'node:zlib';
-import { FetchError } from './errors.js';
+import { FetchError } from '#net';
 
 /** The encodings we advertise; nothing else is accepted back. */
 export const ACCEPT_ENCODING = 'gzip, deflate, br';

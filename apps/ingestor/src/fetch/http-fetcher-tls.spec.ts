@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { Agent as HttpsAgent, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { FetchError } from './errors.js';
+import { FetchError } from '#net';
 import { fetchFeed } from './http-fetcher.js';
-import type { Resolver } from './ssrf.js';
-import { type LocalServer, startLocalServer } from './test-server.js';
+import type { Resolver } from '#net';
+import { type LocalServer, startLocalServer } from '#net/testing';
 import { TEST_TLS_CERT, TEST_TLS_KEY } from './test-tls.js';
 
 const FEED = Buffer.from('<rss version="2.0"><channel><title>TLS</title></channel></rss>');

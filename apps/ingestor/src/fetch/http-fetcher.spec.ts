@@ -2,15 +2,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { FetchError } from './errors.js';
+import { FetchError } from '#net';
 import {
   DEFAULT_USER_AGENT,
   type FetchOptions,
   type FetchRequest,
   fetchFeed,
 } from './http-fetcher.js';
-import type { Resolver } from './ssrf.js';
-import { type LocalServer, startLocalServer } from './test-server.js';
+import type { Resolver } from '#net';
+import { type LocalServer, startLocalServer } from '#net/testing';
 
 const FEED = Buffer.from(
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title>' +

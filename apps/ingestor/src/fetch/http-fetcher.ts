@@ -7,19 +7,13 @@ import {
 import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { AddressGuard } from './address-guard.js';
+import { AddressGuard } from '#net';
 import { ACCEPT_ENCODING, readBody } from './body.js';
-import { FetchError } from './errors.js';
-import {
-  type Resolver,
-  checkLiteralHost,
-  createGuardedLookup,
-  hostOf,
-  parseFeedUrl,
-} from './ssrf.js';
-import type { FeedHeaders, RedirectHop } from './types.js';
+import { FetchError } from '#net';
+import { type Resolver, checkLiteralHost, createGuardedLookup, hostOf, parseFeedUrl } from '#net';
+import type { FeedHeaders, RedirectHop } from '#net';
 
-export type { FeedHeaders, RedirectHop } from './types.js';
+export type { FeedHeaders, RedirectHop } from '#net';
 
 export interface FetchRequest {
   url: string;

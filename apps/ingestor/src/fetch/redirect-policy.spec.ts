@@ -6,7 +6,7 @@ import {
   observeRedirects,
   permanentTarget,
 } from './redirect-policy.js';
-import type { RedirectHop } from './types.js';
+import type { RedirectHop } from '#net';
 
 const hop = (status: number, to: string, from = 'https://old.example/feed'): RedirectHop => ({
   from,

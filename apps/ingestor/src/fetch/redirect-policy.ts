@@ -1,4 +1,4 @@
-import type { RedirectHop } from './types.js';
+import type { RedirectHop } from '#net';
 
 const PERMANENT = new Set([301, 308]);
 

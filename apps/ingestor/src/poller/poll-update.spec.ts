@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClaimedFeed } from '../feeds/claimed-feed.js';
-import { FetchError } from '../fetch/errors.js';
+import { FetchError } from '#net';
 import type { FetchResult } from '../fetch/http-fetcher.js';
-import type { RedirectHop } from '../fetch/types.js';
+import type { RedirectHop } from '#net';
 import type { ParsedFeed } from '../parse/types.js';
 import { failureUpdate, mergePublished, successUpdate, type PollContext } from './poll-update.js';
 

@@ -5,7 +5,7 @@ import type {
   FeedStateUpdate,
   FeedStatus,
 } from '../feeds/claimed-feed.js';
-import { FetchError } from '../fetch/errors.js';
+import { FetchError } from '#net';
 import type { FetchResult } from '../fetch/http-fetcher.js';
 import { declaredMove, observeRedirects } from '../fetch/redirect-policy.js';
 import type { ParsedFeed } from '../parse/types.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FetchError } from '../fetch/errors.js';
+import { FetchError } from '#net';
 import { parseHttpDate, parseRetryAfter } from './http-dates.js';
 import {
   DEFAULT_INTERVAL_POLICY as P,

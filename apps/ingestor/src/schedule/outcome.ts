@@ -1,5 +1,5 @@
-import { FetchError } from '../fetch/errors.js';
-import type { FeedHeaders } from '../fetch/types.js';
+import { FetchError } from '#net';
+import type { FeedHeaders } from '#net';
 import type { FetchOutcome } from './interval-policy.js';
 import type { PublisherHints } from './publisher-hints.js';
 

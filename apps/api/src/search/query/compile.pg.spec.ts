@@ -6,11 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import {
-  regconfigFor,
-  segmentForIndex,
-  TEXT_SEARCH_CONFIGS,
-} from '../../../../indexer/src/text/index.js';
+import { regconfigFor, segmentForIndex, TEXT_SEARCH_CONFIGS } from '#text';
 import { compileTsquery } from './compile.js';
 import { searchConfigsFor } from './configs.js';
 import { parseSearchQuery } from './parse.js';

@@ -1,4 +1,4 @@
-import { segmentForIndex } from '../../../../indexer/src/text/index.js';
+import { segmentForIndex } from '#text';
 import type { QueryNode } from './ast.js';
 import { SearchInputError } from './errors.js';
 

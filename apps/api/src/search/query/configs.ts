@@ -1,8 +1,4 @@
-import {
-  regconfigFor,
-  SIMPLE_CONFIG,
-  TEXT_SEARCH_CONFIGS,
-} from '../../../../indexer/src/text/index.js';
+import { regconfigFor, SIMPLE_CONFIG, TEXT_SEARCH_CONFIGS } from '#text';
 
 /** The alphabet each stemmer works on; a stemmer leaves words of other scripts unchanged. */
 const CONFIG_SCRIPTS: Readonly<Record<string, RegExp>> = {

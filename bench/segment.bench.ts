@@ -3,7 +3,7 @@
  * (the lead may move it to bench/ so that `npm run bench` picks it up).
  */
 import { performance } from 'node:perf_hooks';
-import { segmentForIndex } from './segment.js';
+import { segmentForIndex } from '#text';
 
 const SAMPLES: Record<string, [string, string]> = {
   en: ['en', 'The central bank raised interest rates again on Tuesday, citing inflation. '],

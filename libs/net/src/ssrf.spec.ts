@@ -13,7 +13,7 @@ import {
   parseFeedUrl,
   resolveChecked,
 } from './ssrf.js';
-import { type LocalServer, startLocalServer } from './test-server.js';
+import { type LocalServer, startLocalServer } from './testing/local-server.js';
 
 const LOOPBACK_ALLOWED = new AddressGuard('127.0.0.0/8,::1/128');
 const NOTHING_ALLOWED = new AddressGuard('');
