@@ -1,7 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InProcessHostGate, hostKeyOf, withHostPermit } from './host-limiter.js';
+import {
+  InProcessHostGate,
+  hostKeyOf,
+  withHostPermit,
+  sleepUnlessAborted,
+} from './host-limiter.js';
 
 // Timer granularity: a timer may fire up to ~1 ms early relative to Date.now().
 const SLACK = 2;
@@ -138,5 +143,22 @@ describe('InProcessHostGate', () => {
       await permit.release();
     }
     assert.ok(gate.trackedHosts <= 1025, `tracked ${gate.trackedHosts}`);
+  });
+});
+
+describe('sleepUnlessAborted', () => {
+  it('resolves after the delay without a signal', async () => {
+    await sleepUnlessAborted(1);
+  });
+
+  it('rejects at once with an AbortError when the signal is already aborted', async () => {
+    await assert.rejects(sleepUnlessAborted(60_000, AbortSignal.abort()), { name: 'AbortError' });
+  });
+
+  it('rejects when the signal aborts during the wait', async () => {
+    const controller = new AbortController();
+    const waiting = sleepUnlessAborted(60_000, controller.signal);
+    controller.abort();
+    await assert.rejects(waiting, { name: 'AbortError' });
   });
 });

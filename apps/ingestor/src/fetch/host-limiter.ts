@@ -65,10 +65,28 @@ interface HostState {
 
 const SWEEP_ABOVE = 1024;
 
-function abortError(): Error {
+/** What every HostGate rejects with when the caller's signal aborts a wait. */
+export function abortError(): Error {
   const err = new Error('host permit wait aborted');
   err.name = 'AbortError';
   return err;
+}
+
+/** Waits `ms`, or rejects with `abortError()` as soon as `signal` aborts. */
+export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  // An 'abort' listener added after the fact never fires: an aborted signal rejects at once.
+  if (signal?.aborted) return Promise.reject(abortError());
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(abortError());
+      },
+      { once: true },
+    );
+  });
 }
 
 /** The in-process HostGate: exact within one replica; pair it with a shared gate across replicas. */

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { HostGate, HostPermit, TryAcquireResult } from '../fetch/host-limiter.js';
+import {
+  sleepUnlessAborted,
+  type HostGate,
+  type HostPermit,
+  type TryAcquireResult,
+} from '../fetch/host-limiter.js';
 
 export interface DbHostGateOptions {
   /** Requests in flight per host across all replicas. */
@@ -19,21 +24,6 @@ export interface DbHostPermit extends HostPermit {
 }
 
 type Runner = Pick<DataSource | EntityManager, 'query'>;
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        const err = new Error('host permit wait aborted');
-        err.name = 'AbortError';
-        reject(err);
-      },
-      { once: true },
-    );
-  });
 
 /**
  * Grants a permit only when the host's politeness clock allows it, the host is not deferred and
@@ -83,10 +73,10 @@ export class DbHostGate implements HostGate {
 
   async acquire(host: string, signal?: AbortSignal): Promise<HostPermit> {
     for (;;) {
-      if (signal?.aborted) await sleep(0, signal);
+      if (signal?.aborted) await sleepUnlessAborted(0, signal);
       const result = await this.tryAcquire(host);
       if (result.ok) return result.permit;
-      await sleep(Math.max(1, result.retryAt - Date.now()), signal);
+      await sleepUnlessAborted(Math.max(1, result.retryAt - Date.now()), signal);
     }
   }
 

@@ -1,4 +1,9 @@
-import type { HostGate, HostPermit, TryAcquireResult } from '../fetch/host-limiter.js';
+import {
+  sleepUnlessAborted,
+  type HostGate,
+  type HostPermit,
+  type TryAcquireResult,
+} from '../fetch/host-limiter.js';
 import type { DbHostGate, DbHostPermit } from './db-host-gate.js';
 
 /** A permit of both gates; `handOver` lets the poll's recording statement free the shared part. */
@@ -6,21 +11,6 @@ export interface SharedHostPermit extends HostPermit {
   /** Frees the in-process part now and returns the shared part for the caller to release in SQL. */
   handOver(): { host: string; permitId: string };
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        const err = new Error('host permit wait aborted');
-        err.name = 'AbortError';
-        reject(err);
-      },
-      { once: true },
-    );
-  });
 
 /**
  * The in-process gate in front of the database gate: a replica queues its own requests to a host
@@ -39,7 +29,7 @@ export class SharedHostGate implements HostGate {
       for (;;) {
         const result = await this.shared.tryAcquire(host);
         if (result.ok) return combine(local, result.permit as DbHostPermit);
-        await sleep(Math.max(1, result.retryAt - Date.now()), signal);
+        await sleepUnlessAborted(Math.max(1, result.retryAt - Date.now()), signal);
       }
     } catch (error) {
       await local.release();
