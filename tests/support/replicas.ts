@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Kafka } from 'kafkajs';
 import { qualifiedTopic } from '#contracts';
 import { repoRoot } from './repo.js';
-import type { Stack } from './stack.js';
+import { freePort, type Stack } from './stack.js';
 import { waitFor } from './wait.js';
 
 /** What a farm route answers; `delayMs` holds the answer back (to widen overlap windows). */
@@ -104,17 +104,6 @@ export function conditional(
     if (options.gzip) headers['content-encoding'] = 'gzip';
     return { headers, body: options.gzip ? gzipSync(body) : body, delayMs: options.delayMs };
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One ingestor process of a multi-replica test, on the stack's database and topics. */

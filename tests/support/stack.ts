@@ -23,7 +23,8 @@ const ADMIN_URL = (() => {
   return url.toString();
 })();
 
-async function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now, for a child service. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -75,12 +75,11 @@ const VIEW_COLUMNS = `id, url, title, site_url, status, health, next_fetch_at, l
 const iso = (value: unknown): string | null =>
   value === null || value === undefined ? null : new Date(value as string | Date).toISOString();
 
-function toView(row: Record<string, unknown>): FeedView {
+/** The fetch state both the feed view and the health view show, from a `feeds` row. */
+function fetchStateOf(row: Record<string, unknown>) {
   return {
     id: String(row.id),
     url: String(row.url),
-    title: (row.title as string | null) ?? null,
-    siteUrl: (row.site_url as string | null) ?? null,
     status: String(row.status),
     health: String(row.health),
     nextFetchAt: iso(row.next_fetch_at)!,
@@ -92,6 +91,14 @@ function toView(row: Record<string, unknown>): FeedView {
     errorCount: Number(row.error_count),
     consecutiveFailures: Number(row.consecutive_errors),
     intervalSeconds: Number(row.interval_seconds),
+  };
+}
+
+function toView(row: Record<string, unknown>): FeedView {
+  return {
+    ...fetchStateOf(row),
+    title: (row.title as string | null) ?? null,
+    siteUrl: (row.site_url as string | null) ?? null,
     createdAt: iso(row.created_at)!,
   };
 }
@@ -258,20 +265,8 @@ export class FeedsRepository {
       articles: number;
     }[];
     return {
-      id: String(row.id),
-      url: String(row.url),
-      status: String(row.status),
-      health: String(row.health),
-      lastFetchedAt: iso(row.last_fetched_at),
-      lastSuccessAt: iso(row.last_success_at),
-      lastStatus: row.last_status === null ? null : Number(row.last_status),
-      lastOutcome: (row.last_outcome as string | null) ?? null,
-      lastError: (row.last_error as string | null) ?? null,
-      errorCount: Number(row.error_count),
-      consecutiveFailures: Number(row.consecutive_errors),
+      ...fetchStateOf(row),
       failingSince: iso(row.failing_since),
-      nextFetchAt: iso(row.next_fetch_at)!,
-      intervalSeconds: Number(row.interval_seconds),
       articlesPerDay: perDay,
       articlesLast7Days: perDay.reduce((sum, day) => sum + day.articles, 0),
     };
