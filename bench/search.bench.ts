@@ -6,9 +6,12 @@
  *   sampled from the corpus, a term in 60%), collapse=story, facets;
  * - mixed queries per second, 4 concurrent callers;
  * - indexing rate through the indexer's real path (buildSearchDocument + PostgresSearchIndex
- *   .upsert) into the full table, BENCH_INDEX_DOCS (default 20,000) new documents.
+ *   .upsert, with its maintenance merging the GIN pending list every second as the indexer
+ *   does, and a last merge inside the measured time) into the full table, BENCH_INDEX_DOCS
+ *   (default 20,000) new documents.
  * Runs in a throw-away database `search_bench_<random>`, or in BENCH_DB (kept, and reused when
- * it already holds the corpus). BENCH_ENGINE=gin swaps the RUM index for GIN before measuring.
+ * it already holds the corpus); BENCH_PARTS=search or =indexing measures one half. The full-text index is the migrated one: GIN, or RUM when the
+ * server has it and SEARCH_RUM=on.
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -28,7 +31,8 @@ import { generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js'
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
 const INDEX_DOCS = Number(process.env.BENCH_INDEX_DOCS ?? 20_000);
 const INDEX_BATCH = Number(process.env.BENCH_INDEX_BATCH ?? 500);
-const ENGINE = process.env.BENCH_ENGINE === 'gin' ? 'gin' : 'auto';
+/** BENCH_PARTS=search or =indexing runs one half. */
+const PARTS = (process.env.BENCH_PARTS ?? 'search,indexing').split(',');
 const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 admin.pathname = '/postgres';
 const keep = process.env.BENCH_DB;
@@ -73,18 +77,6 @@ async function prepare(): Promise<void> {
   const started = performance.now();
   await generateCorpus(url.href, { documents: DOCS, log });
   log(`corpus of ${DOCS} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
-/** BENCH_ENGINE=gin: the fallback a server without RUM gets. */
-async function useGin(): Promise<void> {
-  await withClient(url.href, async (client) => {
-    await client.query(`SET maintenance_work_mem = '256MB'`);
-    await client.query(
-      'CREATE INDEX IF NOT EXISTS search_documents_document_idx ON search_documents USING gin (document)',
-    );
-    await client.query('DROP INDEX IF EXISTS search_documents_rum_idx');
-    await client.query('ANALYZE search_documents');
-  });
 }
 
 async function percentiles(name: string, runs: number, once: () => Promise<unknown>) {
@@ -304,10 +296,18 @@ async function measureIndexing(): Promise<void> {
   const events = Array.from({ length: INDEX_DOCS }, (_, i) => event(i, feeds));
   const rate = async (label: string) => {
     const started = performance.now();
+    // The indexer's maintenance every second, on its own connection, as in the service.
+    let merging: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      merging = merging.then(() => index.maintain());
+    }, 1000);
     for (let i = 0; i < events.length; i += INDEX_BATCH) {
       const batch = events.slice(i, i + INDEX_BATCH);
       await index.upsert(batch.map((e) => buildSearchDocument(e, 100_000)));
     }
+    clearInterval(timer);
+    await merging;
+    await index.maintain();
     const perSecond = events.length / ((performance.now() - started) / 1000);
     console.log(`${label.padEnd(52)} ${Math.round(perSecond)} documents/s`);
   };
@@ -318,9 +318,8 @@ async function measureIndexing(): Promise<void> {
 
 try {
   await prepare();
-  if (ENGINE === 'gin') await useGin();
-  await measureSearch();
-  await measureIndexing();
+  if (PARTS.includes('search')) await measureSearch();
+  if (PARTS.includes('indexing')) await measureIndexing();
 } finally {
   if (!keep) {
     await withClient(admin.href, (client) =>

@@ -30,7 +30,7 @@ async function main() {
   const only = process.argv.slice(2);
   await ensureBuilt();
   await ensurePostgres();
-  await ensureRumExtension();
+  await ensureRumExtension({ forTests: true });
   const startedKafka =
     !process.env.KAFKA_BROKERS && !(await portOpen('127.0.0.1', LOCAL_KAFKA_PORT));
   await run(process.execPath, [path.join(ROOT, 'scripts/kafka.mjs'), 'start'], { cwd: ROOT });

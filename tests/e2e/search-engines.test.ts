@@ -82,7 +82,7 @@ class Engine {
     const url = new URL(ADMIN.href);
     url.pathname = `/${this.database}`;
     const previous = process.env.SEARCH_RUM;
-    if (!this.rum) process.env.SEARCH_RUM = 'off';
+    process.env.SEARCH_RUM = this.rum ? 'on' : 'off';
     try {
       await migrate(url.href);
     } finally {
@@ -204,5 +204,58 @@ describe('search with and without the RUM index', async () => {
       collapsed.items.map((item) => item.id),
       (await gin.page({ q: 'harbour', collapse: 'story' })).items.map((item) => item.id),
     );
+  });
+});
+
+describe('the default full-text index', () => {
+  const database = `search_default_${randomBytes(4).toString('hex')}`;
+  let dataSource: DataSource;
+
+  before(async () => {
+    await admin(`CREATE DATABASE ${database}`);
+    const url = new URL(ADMIN.href);
+    url.pathname = `/${database}`;
+    const previous = process.env.SEARCH_RUM;
+    delete process.env.SEARCH_RUM;
+    try {
+      await migrate(url.href);
+    } finally {
+      if (previous !== undefined) process.env.SEARCH_RUM = previous;
+    }
+    dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
+  });
+
+  after(async () => {
+    await dataSource?.destroy();
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  it('is GIN with a large pending list, even where the server offers RUM', async () => {
+    const rows: { indexname: string; options: string[] | null }[] = await dataSource.query(
+      `SELECT i.indexname, c.reloptions AS options FROM pg_indexes i
+         JOIN pg_class c ON c.relname = i.indexname
+        WHERE i.tablename = 'search_documents' AND i.indexdef ~ 'USING (gin|rum) \\(document'`,
+    );
+    assert.deepEqual(
+      rows.map((row) => row.indexname),
+      ['search_documents_document_idx'],
+    );
+    assert.ok(rows[0]!.options?.includes('gin_pending_list_limit=65536'), String(rows[0]!.options));
+  });
+
+  it('keeps new documents searchable before and after maintenance merges them', async () => {
+    const index = new PostgresSearchIndex(dataSource);
+    const events = Array.from({ length: 60 }, (_, i) => event(i));
+    await index.upsert(events.map((e) => buildSearchDocument(e, 10_000)));
+    const count = async () =>
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM search_documents WHERE document @@ to_tsquery('english', 'harbour')`,
+        )
+      )[0].n as number;
+    assert.equal(await count(), 30);
+    assert.ok((await index.maintain()) > 0, 'the pending list held the new documents');
+    assert.equal(await index.maintain(), 0, 'nothing left to merge');
+    assert.equal(await count(), 30);
   });
 });

@@ -4,6 +4,7 @@ import type { JsonLogger } from '#observability';
 import type { IndexerEnv } from './env.js';
 import { IndexArticlesHandler } from './consumer/index-articles.handler.js';
 import { PostgresSearchIndex } from './search-index/postgres-search-index.js';
+import { SearchIndexMaintenance } from './search-index/search-index-maintenance.js';
 import { INDEXER_ENV, SEARCH_INDEX } from './tokens.js';
 
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         { provide: SEARCH_INDEX, useClass: PostgresSearchIndex },
         IndexArticlesHandler,
         consumerProvider(IndexArticlesHandler),
+        SearchIndexMaintenance,
       ],
     };
   }

@@ -36,7 +36,11 @@ export async function reindexAll(
         WHERE a.id > $1 ORDER BY a.id LIMIT ${PAGE}`,
       [after],
     );
-    if (rows.length === 0) return progress;
+    if (rows.length === 0) {
+      // Searches scan the GIN pending list: leave it merged, not full of the last pages.
+      await index.maintain();
+      return progress;
+    }
     const documents = rows.map((row) =>
       buildSearchDocument(toClassifiedEvent(row), options.maxBodyChars),
     );

@@ -26,4 +26,9 @@ export interface SearchIndex {
   readonly engine: string;
   /** Upserts newer documents, skips ones already indexed; returns the ids it wrote. */
   upsert(documents: SearchDocument[]): Promise<Set<string>>;
+  /**
+   * Folds recently written documents into the engine's main structures (PostgreSQL: merges the
+   * GIN pending list); called on a cadence, never per batch. Returns the units of work done.
+   */
+  maintain(): Promise<number>;
 }

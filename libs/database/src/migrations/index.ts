@@ -5,6 +5,10 @@ import { DeadLetters1764500000000 } from './1764500000000-dead-letters.js';
 import { ClassifierMinhashBands1764600000000 } from './1764600000000-classifier-minhash-bands.js';
 import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
 import { HostsClaimedUntil1764800000000 } from './1764800000000-hosts-claimed-until.js';
+import { SearchGinDefault1764900000000 } from './1764900000000-search-gin-default.js';
+
+export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
+export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
 
 /** Every migration in order; new ones are appended here. */
 export const MIGRATIONS = [
@@ -15,4 +19,5 @@ export const MIGRATIONS = [
   ClassifierMinhashBands1764600000000,
   SearchRum1764700000000,
   HostsClaimedUntil1764800000000,
+  SearchGinDefault1764900000000,
 ];
