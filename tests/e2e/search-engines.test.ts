@@ -10,7 +10,12 @@ import { buildSearchDocument } from '../../apps/indexer/src/search-index/build-d
 import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgres-search-index.js';
 import { Taxonomy } from '../../apps/api/src/taxonomy/taxonomy.js';
 import { searchEnv } from '../../apps/api/src/search/search-env.js';
-import { SearchRepository } from '../../apps/api/src/search/search.repository.js';
+import { SearchRepository, type HitRow } from '../../apps/api/src/search/search.repository.js';
+import {
+  buildPageSql,
+  buildTsquerySql,
+  dedupeTsquery,
+} from '../../apps/api/src/search/search-sql.js';
 import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
 
 const ADMIN = (() => {
@@ -133,11 +138,14 @@ describe('search with and without the RUM index', async () => {
   const idOf = new Map(events.map((e, i) => [e.articleId, i]));
   const gin = new Engine(false);
   const rum = new Engine(true);
+  /** GIN, every word read from a bitmap of its matches instead of walking the time index. */
+  const ginBitmap = new Engine(false);
   /** RUM index present, but every word treated as too frequent for it: the time-index walk. */
   const rumWalk = new Engine(true);
 
   before(async () => {
     await gin.start(events);
+    await ginBitmap.start(events, { SEARCH_WALK_SHARE: '1' });
     if (withRum) {
       await rum.start(events);
       await rumWalk.start(events, { SEARCH_RUM_MAX_MATCHES: '0' });
@@ -147,6 +155,7 @@ describe('search with and without the RUM index', async () => {
   after(async () => {
     await Promise.all([
       gin.stop(),
+      ginBitmap.stop(),
       withRum ? rum.stop() : undefined,
       withRum ? rumWalk.stop() : undefined,
     ]);
@@ -165,7 +174,7 @@ describe('search with and without the RUM index', async () => {
       .reverse();
 
     it(`newest-first "${word}": every match once, newest first, on every path`, async () => {
-      for (const engine of withRum ? [gin, rum, rumWalk] : [gin]) {
+      for (const engine of withRum ? [gin, ginBitmap, rum, rumWalk] : [gin, ginBitmap]) {
         const ids = await engine.all({ q: word, sort: 'newest' });
         assert.deepEqual(
           ids.map((id) => idOf.get(id)),
@@ -183,6 +192,7 @@ describe('search with and without the RUM index', async () => {
       // Title matches (every fifth article) rank above body-only matches of the same age.
       const first = await gin.page({ q: word, limit: '3' });
       assert.ok(first.items.every((item) => item.highlights?.summary.includes('<mark>')));
+      assert.deepEqual(await ginBitmap.all({ q: word }), ginIds);
       if (!withRum) return;
       assert.deepEqual(await rum.all({ q: word }), ginIds);
       assert.deepEqual(await rumWalk.all({ q: word }), ginIds);
@@ -196,6 +206,7 @@ describe('search with and without the RUM index', async () => {
       ginPage.facets?.feeds.map((feed) => feed.count).reduce((a, b) => a + b, 0),
       DOCS / 2,
     );
+    assert.deepEqual((await ginBitmap.page({ q: 'harbour' }, true)).facets, ginPage.facets);
     if (!withRum) return;
     const rumPage = await rum.page({ q: 'harbour' }, true);
     assert.deepEqual(rumPage.facets, ginPage.facets);
@@ -204,6 +215,36 @@ describe('search with and without the RUM index', async () => {
       collapsed.items.map((item) => item.id),
       (await gin.page({ q: 'harbour', collapse: 'story' })).items.map((item) => item.id),
     );
+  });
+});
+
+describe('the newest matches of a word, read three ways', () => {
+  const events = Array.from({ length: DOCS }, (_, i) => event(i));
+  const engine = new Engine(false);
+  before(() => engine.start(events));
+  after(() => engine.stop());
+
+  it('ranks the same candidates from the time index, a bitmap and a wide enough window', async () => {
+    const request = engine.service.parse({ q: 'harbour', limit: '10' });
+    const [row] = await engine.repository.one<{ q: string }>(buildTsquerySql(request)!);
+    const resolved = dedupeTsquery(row!.q);
+    const options = { candidates: 40, halfLifeDays: 7, resolved };
+    const ids = async (extra: object) => {
+      const rows = await engine.repository.one<HitRow>(
+        buildPageSql(request, undefined, { ...options, ...extra }),
+      );
+      return { ids: rows.map((hit) => hit.id), ranked: rows[0]?.candidateCount };
+    };
+    const walk = await ids({});
+    assert.equal(walk.ids.length, 11);
+    assert.equal(walk.ranked, 40);
+    assert.deepEqual(await ids({ bitmap: true }), walk);
+    // Every second document says "harbour": the newest 100 hold 50 matches, enough for 40.
+    const wide = await engine.repository.newestBoundary(100);
+    assert.deepEqual(await ids({ bitmap: true, window: wide }), walk);
+    // The newest 20 hold 10: the count tells the service to look wider.
+    const narrow = await engine.repository.newestBoundary(20);
+    assert.equal((await ids({ bitmap: true, window: narrow })).ranked, 10);
   });
 });
 

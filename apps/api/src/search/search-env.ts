@@ -8,7 +8,11 @@ const schema = z.object({
   SEARCH_CURSOR_SECRET: z.string().min(16).optional(),
   SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
-  SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(5000),
+  /**
+   * Facets count the newest N matches (exact below N, a recent sample above): reading them
+   * costs about as much as the page itself at 1,000, several times more at 5,000.
+   */
+  SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(1000),
   /** Connections of the search pool (its own, so every connection carries statement_timeout). */
   SEARCH_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(6),
   /**
@@ -16,6 +20,11 @@ const schema = z.object({
    * newest matches from RUM; more frequent ones walk the time index (it stops sooner).
    */
   SEARCH_RUM_MAX_MATCHES: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
+  /**
+   * Without RUM, words the planner expects in at least this share of the documents walk the
+   * time index (it stops soon); rarer ones read a bitmap of their matches, in time windows.
+   */
+  SEARCH_WALK_SHARE: z.coerce.number().min(0).max(1).default(0.05),
   /** Sampled facet counts (more matches than the scan) are reused this long (0: never). */
   SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
 });

@@ -13,6 +13,12 @@ export interface SqlQuery {
 }
 
 export interface SearchSqlOptions {
+  /** The request's tsquery text from buildTsquerySql, deduplicated: used as a constant. */
+  resolved?: string;
+  /** Take the newest matches from a bitmap, not the time index; see `newestWithin`. */
+  bitmap?: boolean;
+  /** With `bitmap`: a published_at lower bound expected to hold enough matches. */
+  window?: string;
   /**
    * Relevance ranking and story collapsing work on the newest N matches. Without the RUM
    * index, ranking every match of a common term costs ~0.5 s per million documents; the
@@ -126,18 +132,57 @@ interface Base {
 
 /**
  * The tsquery is computed once in a one-row subquery, so it is neither re-evaluated per row
- * nor re-parsed for ranking and highlighting.
+ * nor re-parsed for ranking and highlighting. With `resolved` (its text, see buildTsquerySql)
+ * it is a constant: the planner then estimates the matches from the lexeme statistics instead
+ * of a default guess, and picks the bitmap for a rare word and the time-index walk for a
+ * frequent one.
  */
-function base(request: SearchRequest): Base {
+function base(request: SearchRequest, resolved?: string): Base {
   const params = new Params();
-  const compiled = tsquery(request, params);
+  const compiled =
+    resolved === undefined ? tsquery(request, params) : params.add(resolved, '::tsquery');
   const where = filterConditions(request.filters, params);
-  if (compiled) where.push('d.document @@ query.q');
+  if (compiled)
+    where.push(resolved === undefined ? 'd.document @@ query.q' : `d.document @@ ${compiled}`);
   const from = compiled
     ? `search_documents d, (SELECT ${compiled} AS q) query`
     : 'search_documents d';
   const queryRelation = compiled ? `(SELECT ${compiled} AS q) query` : '';
   return { params, from, where, hasQuery: compiled !== undefined, queryRelation };
+}
+
+/** `SELECT q`: the request's tsquery as text, to be deduplicated and passed back as a constant. */
+export function buildTsquerySql(request: SearchRequest): SqlQuery | undefined {
+  const params = new Params();
+  const compiled = tsquery(request, params);
+  if (!compiled) return undefined;
+  return { text: `SELECT (${compiled})::text AS q`, values: params.values };
+}
+
+/**
+ * Drops repeated alternatives of a top-level OR: every configuration that stems a word the same
+ * way adds the same lexeme again ('bobaba' | 'bob' | 'bobaba' | …), and each copy is checked
+ * again for every row. Lexemes are quoted, with quotes doubled inside.
+ */
+export function dedupeTsquery(text: string): string {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "'") {
+      if (quoted && text[i + 1] === "'") i++;
+      else quoted = !quoted;
+    } else if (!quoted && char === '(') depth++;
+    else if (!quoted && char === ')') depth--;
+    else if (!quoted && depth === 0 && char === '|') {
+      alternatives.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  alternatives.push(text.slice(start).trim());
+  return [...new Set(alternatives)].join(' | ');
 }
 
 const whereClause = (conditions: string[]) =>
@@ -193,6 +238,25 @@ function highlightColumns(hasQuery: boolean, params: Params): string {
 }
 
 /**
+ * The newest `limit` matching rows as a relation named `d`, fetched unordered (a bitmap of the
+ * word index, AND-ed with the time index inside a `window`) and then sorted. Walking the time
+ * index instead rechecks every row until enough match: tens of thousands for a word in a few
+ * percent of the documents, the whole table when a filter and the words never meet. Its cost
+ * is bounded by the word's matches instead. With a window (a published_at lower bound the
+ * caller expects to hold enough matches), the caller retries wider when fewer come back.
+ */
+function newestWithin(base: Base, window: string | undefined, limit: number): string {
+  const { params, where } = base;
+  const bounded = window
+    ? [...where, `d.published_at >= ${params.add(window, '::timestamptz')}`]
+    : where;
+  return (
+    `(SELECT w.* FROM (SELECT d.* FROM search_documents d ${whereClause(bounded)} OFFSET 0) w ` +
+    `ORDER BY w.published_at DESC, w.article_id DESC LIMIT ${params.add(limit)}) d`
+  );
+}
+
+/**
  * One page of results (limit + 1 rows, the extra one tells whether there is a next page).
  * Newest-first without collapsing walks the (published_at, article_id) index from the cursor.
  * Relevance and collapse=story rank the newest `candidates` matches.
@@ -202,7 +266,8 @@ export function buildPageSql(
   cursor: SearchCursor | undefined,
   options: SearchSqlOptions = DEFAULT_SEARCH_SQL_OPTIONS,
 ): SqlQuery {
-  const { params, from, where, hasQuery, queryRelation } = base(request);
+  const searchBase = base(request, options.resolved);
+  const { params, from, where, hasQuery, queryRelation } = searchBase;
   const relevance = request.sort === 'relevance' && hasQuery;
   let page: string;
   if (!relevance && !request.collapse) {
@@ -225,10 +290,13 @@ export function buildPageSql(
   } else {
     const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
+    const columns = `${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time`;
     const candidates =
-      `SELECT ${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time FROM ${from} ` +
-      `${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
-      `LIMIT ${params.add(options.candidates)}`;
+      options.bitmap && hasQuery && !options.rumNewest
+        ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ` +
+          queryRelation
+        : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
+          `LIMIT ${params.add(options.candidates)}`;
     const ranked = request.collapse
       ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
         `count(*) OVER (PARTITION BY coalesce(c."storyId", c.id)) AS "storyMatches" FROM candidates c) s WHERE s.pos = 1`
@@ -239,7 +307,8 @@ export function buildPageSql(
       id: 'c.id',
     });
     page =
-      `WITH candidates AS (${candidates}) SELECT c.* FROM (${ranked}) c ${whereClause(seek)} ` +
+      `WITH candidates AS (${candidates}) SELECT c.*, ` +
+      `(SELECT count(*) FROM candidates)::int AS "candidateCount" FROM (${ranked}) c ${whereClause(seek)} ` +
       `ORDER BY ${order} LIMIT ${params.add(request.limit + 1)}`;
   }
   const highlights = highlightColumns(hasQuery, params);
@@ -252,6 +321,9 @@ export function buildPageSql(
 }
 
 export interface FacetSqlOptions {
+  resolved?: string;
+  bitmap?: boolean;
+  window?: string;
   /** Facets count the newest N matches: exact below N, a recent sample above. */
   scan: number;
   rumNewest?: boolean;
@@ -259,10 +331,14 @@ export interface FacetSqlOptions {
 
 /** Counts per language, topic, place and feed over the (newest `scan`) matches. */
 export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions): SqlQuery {
-  const { params, from, where } = base(request);
+  const searchBase = base(request, options.resolved);
+  const { params, from, where } = searchBase;
+  const columns = 'd.language, d.topics, d.places, d.feed_id';
   const matches =
-    `SELECT d.language, d.topics, d.places, d.feed_id FROM ${from} ${whereClause(where)} ` +
-    `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
+    options.bitmap && options.resolved !== undefined && !options.rumNewest
+      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.scan)}`
+      : `SELECT ${columns} FROM ${from} ${whereClause(where)} ` +
+        `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
   return {
     text:
       `WITH m AS MATERIALIZED (${matches}) ` +
@@ -290,6 +366,18 @@ export function buildEstimateSql(request: SearchRequest): SqlQuery | undefined {
   params.values.push(...compiled.params);
   return {
     text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.document @@ ${compiled.sql}`,
+    values: params.values,
+  };
+}
+
+/**
+ * The planner's estimate of the documents matching the request (words as the constant
+ * `resolved` tsquery, and its filters), read with EXPLAIN.
+ */
+export function buildMatchEstimateSql(request: SearchRequest, resolved: string): SqlQuery {
+  const { params, where } = base(request, resolved);
+  return {
+    text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d ${whereClause(where)}`,
     values: params.values,
   };
 }

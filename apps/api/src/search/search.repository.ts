@@ -24,6 +24,8 @@ export interface HitRow {
   indexedAt: string;
   rank: number;
   storyMatches?: string | number;
+  /** Relevance and collapse: how many of the newest matches were ranked. */
+  candidateCount?: number;
   titleHighlight?: string;
   summaryHighlight?: string;
 }
@@ -38,6 +40,9 @@ export interface StoryStats {
 /** Estimates kept per tsquery: words change their frequency slowly. */
 const ESTIMATE_TTL_MS = 5 * 60_000;
 const ESTIMATE_CACHE_SIZE = 5000;
+/** The table's size and its newest documents' times move slowly enough to reuse for a while. */
+const SIZE_TTL_MS = 60_000;
+const BOUNDARY_TTL_MS = 30_000;
 
 /**
  * Runs search statements on its own small pool whose connections carry statement_timeout, so
@@ -48,6 +53,8 @@ export class SearchRepository implements OnModuleDestroy {
   private pool?: pg.Pool;
   private engine?: Promise<SearchEngine>;
   private readonly estimates = new Map<string, { rows: number; at: number }>();
+  private size?: { rows: number; at: number };
+  private readonly boundaries = new Map<number, { time: string | null; at: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +90,36 @@ export class SearchRepository implements OnModuleDestroy {
     if (this.estimates.size >= ESTIMATE_CACHE_SIZE) this.estimates.clear();
     this.estimates.set(key, { rows, at: now });
     return rows;
+  }
+
+  /** The planner's count of search documents (reltuples; 0 before the first ANALYZE). */
+  async documentCount(): Promise<number> {
+    const now = Date.now();
+    if (this.size && now - this.size.at < SIZE_TTL_MS) return this.size.rows;
+    const [row] = await this.rows<{ rows: number }>({
+      text: `SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'search_documents'::regclass`,
+      values: [],
+    });
+    this.size = { rows: Number(row?.rows ?? 0), at: now };
+    return this.size.rows;
+  }
+
+  /**
+   * The published time of the `rank`-th newest document (null when there are fewer): a lower
+   * bound that stays valid as documents arrive, so it is reused for a while.
+   */
+  async newestBoundary(rank: number): Promise<string | null> {
+    const now = Date.now();
+    const cached = this.boundaries.get(rank);
+    if (cached && now - cached.at < BOUNDARY_TTL_MS) return cached.time;
+    const [row] = await this.rows<{ time: string }>({
+      text: `SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS time
+               FROM search_documents ORDER BY published_at DESC, article_id DESC OFFSET $1 LIMIT 1`,
+      values: [rank - 1],
+    });
+    if (this.boundaries.size >= 64) this.boundaries.clear();
+    this.boundaries.set(rank, { time: row?.time ?? null, at: now });
+    return row?.time ?? null;
   }
 
   async storyStats(storyIds: string[]): Promise<Map<string, StoryStats>> {

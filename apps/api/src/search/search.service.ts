@@ -21,7 +21,11 @@ import {
   buildMatchSql,
   buildPageSql,
   buildReplaySql,
+  buildMatchEstimateSql,
+  buildTsquerySql,
   chooseNewestSource,
+  dedupeTsquery,
+  type FacetSqlOptions,
   type SearchSqlOptions,
   type SqlQuery,
 } from './search-sql.js';
@@ -77,6 +81,14 @@ export interface SearchPage {
 }
 
 const FACET_TOP = 20;
+/** A query's tsquery text depends only on its words and configurations: kept an hour. */
+const TSQUERY_TTL_MS = 3_600_000;
+const TSQUERY_CACHE_SIZE = 10_000;
+/** A window is sized to hold this many times the matches needed (estimates are rough). */
+const WINDOW_SLACK = 4;
+const WINDOW_GROWTH = 16;
+
+type Newest = { bitmap?: boolean; window?: string };
 /** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,6 +99,7 @@ export class SearchService {
   private readonly sqlOptions: SearchSqlOptions;
   /** Facets of the newest matches move slowly: recomputing them per request is most of its cost. */
   private readonly facetCache: TtlCache<FacetRow[]>;
+  private readonly tsqueries = new TtlCache<string>(TSQUERY_TTL_MS, TSQUERY_CACHE_SIZE);
 
   constructor(
     private readonly repository: SearchRepository,
@@ -116,13 +129,25 @@ export class SearchService {
   async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
     const cursor = this.decodeCursor(request);
     const withFacets = options.facets === true && !cursor;
-    const rumNewest = await this.rumNewest(request);
-    const facetSql = withFacets
-      ? buildFacetSql(request, { scan: this.env.SEARCH_FACET_SCAN, rumNewest })
-      : undefined;
+    const [rumNewest, resolved] = await Promise.all([
+      this.rumNewest(request),
+      this.resolveTsquery(request),
+    ]);
+    const newest = { rumNewest, resolved };
+    const ranked = request.sort === 'relevance' || request.collapse;
     const [rows, facetRows] = await Promise.all([
-      this.repository.one<HitRow>(buildPageSql(request, cursor, { ...this.sqlOptions, rumNewest })),
-      facetSql ? this.facets(facetSql) : undefined,
+      ranked
+        ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_CANDIDATES, (how) =>
+            this.rankedRows(request, cursor, { ...newest, ...how }),
+          )
+        : this.repository.one<HitRow>(
+            buildPageSql(request, cursor, { ...this.sqlOptions, ...newest }),
+          ),
+      withFacets
+        ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_FACET_SCAN, (how) =>
+            this.facets(request, { scan: this.env.SEARCH_FACET_SCAN, ...newest, ...how }),
+          )
+        : undefined,
     ]);
     const page = rows.slice(0, request.limit);
     const stories = request.collapse
@@ -163,7 +188,73 @@ export class SearchService {
     return chooseNewestSource(engine, estimate, this.env.SEARCH_RUM_MAX_MATCHES);
   }
 
-  private async facets(query: SqlQuery): Promise<FacetRow[]> {
+  /** The request's tsquery as deduplicated text (undefined without words), cached. */
+  private async resolveTsquery(request: SearchRequest): Promise<string | undefined> {
+    const query = buildTsquerySql(request);
+    if (!query) return undefined;
+    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
+    const cached = this.tsqueries.get(key);
+    if (cached !== undefined) return cached;
+    const [row] = await this.repository.one<{ q: string | null }>(query);
+    const text = dedupeTsquery(row?.q ?? '');
+    this.tsqueries.set(key, text);
+    return text;
+  }
+
+  /**
+   * On the GIN path, for words in under SEARCH_WALK_SHARE of the documents, runs `query` on a bitmap of
+   * the matches (see newestWithin in search-sql): first inside windows of the newest documents
+   * sized to hold `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over
+   * all of them. Otherwise once, as the planner chooses.
+   */
+  private async windowed<T>(
+    request: SearchRequest,
+    resolved: string | undefined,
+    rumNewest: boolean,
+    needed: number,
+    query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
+  ): Promise<T> {
+    if (resolved === undefined || rumNewest) return (await query({})).rows;
+    if ((await this.repository.searchEngine()) !== 'gin') return (await query({})).rows;
+    const [estimate, total] = await Promise.all([
+      this.repository.estimate(buildMatchEstimateSql(request, resolved)),
+      this.repository.documentCount(),
+    ]);
+    if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return (await query({})).rows;
+    if (estimate > needed * WINDOW_SLACK) {
+      const documents = (needed * WINDOW_SLACK * total) / Math.max(estimate, 1);
+      for (let rank = 2 ** Math.ceil(Math.log2(documents)); rank < total; rank *= WINDOW_GROWTH) {
+        const window = await this.repository.newestBoundary(rank);
+        if (!window) break;
+        const result = await query({ bitmap: true, window });
+        if (result.enough) return result.rows;
+      }
+    }
+    return (await query({ bitmap: true })).rows;
+  }
+
+  private async rankedRows(
+    request: SearchRequest,
+    cursor: SearchCursor | undefined,
+    options: Newest & { rumNewest: boolean; resolved?: string },
+  ): Promise<{ rows: HitRow[]; enough: boolean }> {
+    const rows = await this.repository.one<HitRow>(
+      buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
+    );
+    const ranked = rows[0]?.candidateCount ?? 0;
+    return { rows, enough: ranked >= this.env.SEARCH_CANDIDATES };
+  }
+
+  private async facets(
+    request: SearchRequest,
+    options: FacetSqlOptions,
+  ): Promise<{ rows: FacetRow[]; enough: boolean }> {
+    const query = buildFacetSql(request, options);
+    const rows = await this.cachedFacets(query);
+    return { rows, enough: totalOf(rows) >= options.scan };
+  }
+
+  private async cachedFacets(query: SqlQuery): Promise<FacetRow[]> {
     const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
     const cached = this.facetCache.get(key);
     if (cached) return cached;
