@@ -64,7 +64,15 @@ export class HostThrottle {
       strikes,
     );
     if (decision.defer) {
-      await this.db.query(`UPDATE hosts SET strikes = strikes + 1 WHERE host = $1`, [host]);
+      // Several feeds of the host answering 503 at once are one episode, one strike: the strike
+      // and the deferral are set together, and only while the host is not deferred yet.
+      await this.db.query(
+        `UPDATE hosts SET strikes = strikes + 1,
+                deferred_until = greatest(coalesce(deferred_until, '-infinity'),
+                                          to_timestamp($2::float8 / 1000))
+          WHERE host = $1 AND (deferred_until IS NULL OR deferred_until <= now())`,
+        [host, decision.until],
+      );
       await this.gate.deferHost(host, decision.until);
     }
     return decision;
