@@ -221,8 +221,28 @@ describe('search with and without the RUM index', async () => {
 describe('the newest matches of a word, read three ways', () => {
   const events = Array.from({ length: DOCS }, (_, i) => event(i));
   const engine = new Engine(false);
-  before(() => engine.start(events));
-  after(() => engine.stop());
+  /** Fewer candidates than "harbour" has matches (120): ranked facets are a sample. */
+  const sampling = new Engine(false);
+  before(async () => {
+    await engine.start(events);
+    await sampling.start(events, { SEARCH_CANDIDATES: '100', SEARCH_FACET_SCAN: '100' });
+  });
+  after(() => Promise.all([engine.stop(), sampling.stop()]));
+
+  it("counts a ranked page's facets over its candidates: the newest matches", async () => {
+    const ranked = await sampling.page({ q: 'harbour' }, true);
+    const newest = await sampling.page({ q: 'harbour', sort: 'newest' }, true);
+    assert.equal(ranked.facets?.counted, 100);
+    assert.equal(ranked.facets?.sampled, true);
+    assert.deepEqual(ranked.facets, newest.facets);
+    const all = await engine.page({ q: 'harbour' }, true);
+    assert.equal(all.facets?.counted, 120);
+    assert.equal(all.facets?.sampled, false);
+    assert.deepEqual(
+      all.facets,
+      (await engine.page({ q: 'harbour', sort: 'newest' }, true)).facets,
+    );
+  });
 
   it('ranks the same candidates from the time index, a bitmap and a wide enough window', async () => {
     const request = engine.service.parse({ q: 'harbour', limit: '10' });

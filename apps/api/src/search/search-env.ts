@@ -9,10 +9,10 @@ const schema = z.object({
   SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
   /**
-   * Facets count the newest N matches (exact below N, a recent sample above): reading them
-   * costs about as much as the page itself at 1,000, several times more at 5,000.
+   * Facets of a newest-first page count the newest N matches (exact below N, a recent sample
+   * above); a ranked page's facets count the SEARCH_CANDIDATES it ranked, at no extra read.
    */
-  SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(1000),
+  SEARCH_FACET_SCAN: z.coerce.number().int().min(100).max(1_000_000).default(500),
   /** Connections of the search pool (its own, so every connection carries statement_timeout). */
   SEARCH_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(6),
   /**

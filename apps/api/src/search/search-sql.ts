@@ -17,6 +17,8 @@ export interface SearchSqlOptions {
   resolved?: string;
   /** Take the newest matches from a bitmap, not the time index; see `newestWithin`. */
   bitmap?: boolean;
+  /** Ranked pages: facet counts over the candidates, as `facetRows` on the first row. */
+  facets?: boolean;
   /** With `bitmap`: a published_at lower bound expected to hold enough matches. */
   window?: string;
   /**
@@ -276,17 +278,20 @@ export function buildPageSql(
       published: 'd.published_at',
       id: 'd.article_id',
     });
-    const hits =
-      `SELECT ${HIT_COLUMNS}, 0::float8 AS rank, d.published_at AS sort_time, 1::bigint AS "storyMatches" ` +
-      `FROM ${from} ${whereClause([...where, ...seek])}`;
-    page = options.rumNewest
-      ? // RUM hands over the newest matches of a rarer word straight from the index (walking the
-        // time index would recheck rows until enough match); it orders by time alone, so a few
-        // extra rows let the outer sort apply the id tie-break the cursor relies on.
-        `SELECT * FROM (${hits} ORDER BY ${newestOrder(options)} ` +
-        `LIMIT ${params.add(request.limit + 1 + RUM_TIE_SLACK)}) n ` +
-        `ORDER BY n.sort_time DESC, n.id DESC LIMIT ${params.add(request.limit + 1)}`
-      : `${hits} ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${params.add(request.limit + 1)}`;
+    const hitColumns = `${HIT_COLUMNS}, 0::float8 AS rank, d.published_at AS sort_time, 1::bigint AS "storyMatches"`;
+    const hits = `SELECT ${hitColumns} FROM ${from} ${whereClause([...where, ...seek])}`;
+    const limit = request.limit + 1;
+    page =
+      options.bitmap && hasQuery && !options.rumNewest
+        ? `SELECT ${hitColumns} FROM ${newestWithin({ ...searchBase, where: [...where, ...seek] }, options.window, limit)}`
+        : options.rumNewest
+          ? // RUM hands over the newest matches of a rarer word straight from the index (walking the
+            // time index would recheck rows until enough match); it orders by time alone, so a few
+            // extra rows let the outer sort apply the id tie-break the cursor relies on.
+            `SELECT * FROM (${hits} ORDER BY ${newestOrder(options)} ` +
+            `LIMIT ${params.add(request.limit + 1 + RUM_TIE_SLACK)}) n ` +
+            `ORDER BY n.sort_time DESC, n.id DESC LIMIT ${params.add(request.limit + 1)}`
+          : `${hits} ORDER BY d.published_at DESC, d.article_id DESC LIMIT ${params.add(request.limit + 1)}`;
   } else {
     const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
@@ -306,9 +311,14 @@ export function buildPageSql(
       published: 'c.sort_time',
       id: 'c.id',
     });
+    // Facets of a ranked page count the candidates it ranked: no second pass over the matches.
+    const facets = options.facets
+      ? `, CASE WHEN row_number() OVER (ORDER BY ${order}) = 1 THEN ` +
+        `(SELECT json_agg(f) FROM (${facetCounts('candidates', '"feedId"')}) f) END AS "facetRows"`
+      : '';
     page =
       `WITH candidates AS (${candidates}) SELECT c.*, ` +
-      `(SELECT count(*) FROM candidates)::int AS "candidateCount" FROM (${ranked}) c ${whereClause(seek)} ` +
+      `(SELECT count(*) FROM candidates)::int AS "candidateCount"${facets} FROM (${ranked}) c ${whereClause(seek)} ` +
       `ORDER BY ${order} LIMIT ${params.add(request.limit + 1)}`;
   }
   const highlights = highlightColumns(hasQuery, params);
@@ -340,15 +350,20 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
       : `SELECT ${columns} FROM ${from} ${whereClause(where)} ` +
         `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
   return {
-    text:
-      `WITH m AS MATERIALIZED (${matches}) ` +
-      `SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM m ` +
-      `UNION ALL SELECT 'languages', language, count(*)::int FROM m GROUP BY language ` +
-      `UNION ALL SELECT 'topics', t, count(*)::int FROM m, unnest(m.topics) t GROUP BY t ` +
-      `UNION ALL SELECT 'places', pl, count(*)::int FROM m, unnest(m.places) pl GROUP BY pl ` +
-      `UNION ALL SELECT 'feeds', feed_id::text, count(*)::int FROM m GROUP BY feed_id`,
+    text: `WITH m AS MATERIALIZED (${matches}) ${facetCounts('m', 'feed_id')}`,
     values: params.values,
   };
+}
+
+/** Facet rows (facet, value, count) over the rows of `relation`, with a 'total' row. */
+function facetCounts(relation: string, feedColumn: string): string {
+  return (
+    `SELECT 'total' AS facet, '' AS value, count(*)::int AS count FROM ${relation} ` +
+    `UNION ALL SELECT 'languages', language, count(*)::int FROM ${relation} GROUP BY language ` +
+    `UNION ALL SELECT 'topics', t, count(*)::int FROM ${relation}, unnest(topics) t GROUP BY t ` +
+    `UNION ALL SELECT 'places', pl, count(*)::int FROM ${relation}, unnest(places) pl GROUP BY pl ` +
+    `UNION ALL SELECT 'feeds', ${feedColumn}::text, count(*)::int FROM ${relation} GROUP BY ${feedColumn}`
+  );
 }
 
 /**

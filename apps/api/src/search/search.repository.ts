@@ -26,6 +26,8 @@ export interface HitRow {
   storyMatches?: string | number;
   /** Relevance and collapse: how many of the newest matches were ranked. */
   candidateCount?: number;
+  /** Ranked first pages with facets, on the first row: counts over the ranked candidates. */
+  facetRows?: { facet: string; value: string; count: number }[] | null;
   titleHighlight?: string;
   summaryHighlight?: string;
 }

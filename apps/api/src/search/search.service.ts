@@ -138,12 +138,12 @@ export class SearchService {
     const [rows, facetRows] = await Promise.all([
       ranked
         ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_CANDIDATES, (how) =>
-            this.rankedRows(request, cursor, { ...newest, ...how }),
+            this.rankedRows(request, cursor, { ...newest, ...how, facets: withFacets }),
           )
-        : this.repository.one<HitRow>(
-            buildPageSql(request, cursor, { ...this.sqlOptions, ...newest }),
+        : this.windowed(request, resolved, rumNewest, request.limit + 1, (how) =>
+            this.newestRows(request, cursor, { ...newest, ...how }),
           ),
-      withFacets
+      withFacets && !ranked
         ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_FACET_SCAN, (how) =>
             this.facets(request, { scan: this.env.SEARCH_FACET_SCAN, ...newest, ...how }),
           )
@@ -158,7 +158,11 @@ export class SearchService {
     return {
       items: page.map((row) => this.toItem(row, terms, stories)),
       nextCursor: rows.length > request.limit && last ? this.encodeCursor(request, last) : null,
-      facets: facetRows ? this.toFacets(facetRows) : undefined,
+      facets: !withFacets
+        ? undefined
+        : ranked
+          ? this.toFacets(rows[0]?.facetRows ?? [], this.env.SEARCH_CANDIDATES)
+          : this.toFacets(facetRows ?? [], this.env.SEARCH_FACET_SCAN),
     };
   }
 
@@ -233,10 +237,21 @@ export class SearchService {
     return (await query({ bitmap: true })).rows;
   }
 
-  private async rankedRows(
+  private async newestRows(
     request: SearchRequest,
     cursor: SearchCursor | undefined,
     options: Newest & { rumNewest: boolean; resolved?: string },
+  ): Promise<{ rows: HitRow[]; enough: boolean }> {
+    const rows = await this.repository.one<HitRow>(
+      buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
+    );
+    return { rows, enough: rows.length > request.limit };
+  }
+
+  private async rankedRows(
+    request: SearchRequest,
+    cursor: SearchCursor | undefined,
+    options: Newest & { rumNewest: boolean; resolved?: string; facets: boolean },
   ): Promise<{ rows: HitRow[]; enough: boolean }> {
     const rows = await this.repository.one<HitRow>(
       buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
@@ -325,7 +340,7 @@ export class SearchService {
     return item;
   }
 
-  private toFacets(rows: FacetRow[]): Facets {
+  private toFacets(rows: FacetRow[], scan: number): Facets {
     const pick = (facet: string, label?: (value: string) => string): FacetCount[] =>
       rows
         .filter((row) => row.facet === facet)
@@ -339,7 +354,7 @@ export class SearchService {
     const counted = totalOf(rows);
     return {
       counted,
-      sampled: counted >= this.env.SEARCH_FACET_SCAN,
+      sampled: counted >= scan,
       languages: pick('languages'),
       topics: pick('topics', (code) => this.taxonomy.topicLabel(code)),
       places: pick('places', (code) => this.taxonomy.placeName(code)),
@@ -350,7 +365,7 @@ export class SearchService {
 
 const totalOf = (rows: FacetRow[]) => rows.find((row) => row.facet === 'total')?.count ?? 0;
 
-interface FacetRow {
+export interface FacetRow {
   facet: string;
   value: string;
   count: number;
