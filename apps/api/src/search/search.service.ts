@@ -85,7 +85,7 @@ const FACET_TOP = 20;
 const TSQUERY_TTL_MS = 3_600_000;
 const TSQUERY_CACHE_SIZE = 10_000;
 /** A window is sized to hold this many times the matches needed (estimates are rough). */
-const WINDOW_SLACK = 4;
+const WINDOW_SLACK = 2;
 const WINDOW_GROWTH = 16;
 
 type Newest = { bitmap?: boolean; window?: string };
