@@ -79,6 +79,6 @@ describe('TopicClassifier (shipped model)', () => {
 
   it('reads its feature settings from the model file', () => {
     assert.equal(topics.features.charMax, DEFAULT_TOPIC_FEATURES.charMax);
-    assert.equal(topics.model.header.bits, 20);
+    assert.equal(topics.model.header.bits, 22);
   });
 });
