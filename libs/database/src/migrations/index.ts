@@ -6,6 +6,7 @@ import { ClassifierMinhashBands1764600000000 } from './1764600000000-classifier-
 import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
 import { HostsClaimedUntil1764800000000 } from './1764800000000-hosts-claimed-until.js';
 import { SearchGinDefault1764900000000 } from './1764900000000-search-gin-default.js';
+import { SearchLanguageIndex1765000000000 } from './1765000000000-search-language-index.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   SearchRum1764700000000,
   HostsClaimedUntil1764800000000,
   SearchGinDefault1764900000000,
+  SearchLanguageIndex1765000000000,
 ];
