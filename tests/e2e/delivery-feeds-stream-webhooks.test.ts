@@ -267,6 +267,28 @@ describe('delivery: output feeds, live stream and webhooks', () => {
         replayed.map((e) => e.data.title),
         [OLD.title, NEW.title],
       );
+      // An indexer batch that started before the client's last event but committed after it:
+      // its indexed_at is earlier than Last-Event-ID, and a resumed stream must still bring it.
+      const [old] = replayed;
+      const newest = replayed[1]!;
+      const newestAt = Date.parse(newest.data.indexedAt as string);
+      await stack.query(`UPDATE search_documents SET indexed_at = $2 WHERE article_id = $1`, [
+        old!.data.id,
+        new Date(newestAt - 1000).toISOString(),
+      ]);
+      const resumed = new SseReader(`${api}/stream?q=volcano`, { 'last-event-id': newest.id! });
+      const late = await waitFor(
+        'the late commit',
+        async () => (resumed.events.length > 0 ? resumed.events : undefined),
+        10_000,
+        100,
+      );
+      resumed.close();
+      assert.deepEqual(
+        late.map((e) => e.data.title),
+        [OLD.title],
+        'the late article once, and not the one the client already had',
+      );
       const bad = await fetch(`${api}/stream?q=lava`, { headers: { 'last-event-id': 'nonsense' } });
       assert.equal(bad.status, 400);
     } finally {

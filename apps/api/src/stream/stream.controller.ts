@@ -14,6 +14,13 @@ import {
 const REPLAY_PAGE = 500;
 const REPLAY_MAX = 5000;
 const KEEPALIVE_MS = 15_000;
+/**
+ * A replay starts this long before Last-Event-ID: indexed_at is the time an indexer's statement
+ * started, so a batch that committed after the client's last event may carry an earlier time.
+ * Articles inside the overlap can arrive a second time (same event id); none is skipped.
+ */
+export const REPLAY_OVERLAP_MS = 5000;
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Serves one SSE connection: replay after Last-Event-ID, then live matches, deduplicated. */
 export class StreamSession {
@@ -102,10 +109,13 @@ export class StreamService {
     search: SearchRequest,
     from: StreamPosition,
   ): Promise<void> {
-    let position = from;
+    const overlapStart = new Date(Date.parse(from.indexedAt) - REPLAY_OVERLAP_MS).toISOString();
+    let position: StreamPosition = { indexedAt: overlapStart, id: NO_ID };
+    const isLastSeen = (item: SearchItem) =>
+      item.id === from.id && Date.parse(item.indexedAt) === Date.parse(from.indexedAt);
     for (let total = 0; total < REPLAY_MAX; total += REPLAY_PAGE) {
       const items = await this.search.after(search, position, REPLAY_PAGE);
-      session.send(items);
+      session.send(items.filter((item) => !isLastSeen(item)));
       const last = items[items.length - 1];
       if (!last || items.length < REPLAY_PAGE) return;
       position = { indexedAt: last.indexedAt, id: last.id };
