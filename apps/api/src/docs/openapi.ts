@@ -86,7 +86,8 @@ const feedResponses = {
 };
 const sse = {
   200: {
-    description: 'text/event-stream of `article` events; ids resume with Last-Event-ID',
+    description:
+      'text/event-stream of `article` events; ids resume with Last-Event-ID (the replay re-reads the 5 s before it, so an article may arrive twice, never not at all)',
     content: { 'text/event-stream': {} },
   },
   ...badRequest,
