@@ -48,6 +48,11 @@ class RecordingHandler implements EventHandler<Ingested> {
   }
 }
 
+/** A fan-out group that only wants what is published from now on. */
+class LatestHandler extends RecordingHandler {
+  readonly startFrom = 'latest';
+}
+
 async function readAll(kafka: Kafka, topic: string, count: number): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
   const messages: KafkaMessage[] = [];
@@ -172,6 +177,21 @@ describe('consumer base against a real broker', () => {
       30_000,
     );
     assert.deepEqual(again.seen, ['fourth']);
+  });
+
+  it("starts a new 'latest' group at the topic's end: none of the earlier events", async () => {
+    const fresh = new LatestHandler(`group-latest-${randomUUID()}`);
+    await consumer(fresh).start();
+    // Joining the group takes a moment: publish until the consumer sees one.
+    for (let n = 0; fresh.seen.length === 0 && n < 60; n++) {
+      await publish(`after-start-${n}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(fresh.seen.length > 0, 'the new group consumed what came after it started');
+    assert.ok(
+      fresh.seen.every((title) => title.startsWith('after-start-')),
+      `only events after the start, got ${fresh.seen.join(', ')}`,
+    );
   });
 
   it('retries a transient failure without dead-lettering it', async () => {

@@ -37,6 +37,12 @@ export interface EventHandler<T extends TopicName> {
    * counting towards dead-lettering, so an outage never empties a topic into its DLQ.
    */
   dependenciesHealthy?(): Promise<boolean>;
+  /**
+   * Where a group with no committed offset starts: 'earliest' (default; a durable consumer must
+   * not skip what was published before it first ran) or 'latest' (a per-process fan-out group
+   * that only wants what happens from now on, instead of re-reading the whole topic).
+   */
+  readonly startFrom?: 'earliest' | 'latest';
 }
 
 export interface ConsumerOptions {
@@ -109,7 +115,10 @@ export class EventConsumer<T extends TopicName> {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: this.topicName, fromBeginning: true });
+    await this.consumer.subscribe({
+      topic: this.topicName,
+      fromBeginning: this.handler.startFrom !== 'latest',
+    });
     this.running = true;
     await this.consumer.run({
       autoCommit: false,

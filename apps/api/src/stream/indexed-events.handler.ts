@@ -11,14 +11,15 @@ export type IndexedListener = (events: ArticleIndexedV1[]) => Promise<void>;
 
 /**
  * Feeds this instance's live streams. Every api instance has its own consumer group (each must
- * see every event: fan-out). A new group starts from the beginning of the topic, so events
- * indexed before this process started are skipped: clients catch up with Last-Event-ID instead.
+ * see every event: fan-out). The group starts at the topic's end, and events indexed before
+ * this process started are skipped: clients catch up with Last-Event-ID instead.
  * Never throws: a stream is best effort and resumable, it must not dead-letter anything.
  */
 @Injectable()
 export class IndexedEventsHandler implements EventHandler<Indexed> {
   readonly topic = TOPICS.articleIndexed;
   readonly groupId: string;
+  readonly startFrom = 'latest';
   private readonly startedAt = Date.now() - 10_000;
   private readonly listeners = new Set<IndexedListener>();
   private readonly log: JsonLogger;
