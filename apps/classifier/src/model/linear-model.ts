@@ -63,9 +63,8 @@ export class LinearModel {
     const len = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as LinearModelHeader;
     const body = raw.subarray(4 + len);
-    const weights = new Int8Array(body.length);
-    weights.set(new Int8Array(body.buffer, body.byteOffset, body.length));
-    return new LinearModel(header, weights);
+    // A view, not a copy: the topic model's weights alone are 29 MB.
+    return new LinearModel(header, new Int8Array(body.buffer, body.byteOffset, body.length));
   }
 }
 
