@@ -46,7 +46,10 @@ async function subscribeSamplesIfEmpty() {
 
 async function countSearchable() {
   try {
-    const response = await fetch(`${apiUrl}/search?limit=100`);
+    // A search needs words or a filter: everything published since the epoch.
+    const response = await fetch(
+      `${apiUrl}/search?since=1970-01-01T00:00:00Z&limit=100&facets=false`,
+    );
     return response.ok ? (await response.json()).items.length : 0;
   } catch {
     return 0;
