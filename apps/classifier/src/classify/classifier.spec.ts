@@ -37,6 +37,21 @@ describe('createClassifier', () => {
     assert.ok(c.entities.some((e) => e.canonical === 'CSTO'));
   });
 
+  it('reads German genitives of place names (Kirgisistans, Usbekistans) and no other ending', () => {
+    const c = classifier.classify({
+      title: 'Zentralasiatische Staatschefs beraten in Almaty über Wasser',
+      text: 'Die Präsidenten Kasachstans, Kirgisistans und Usbekistans trafen sich in Almaty.',
+    });
+    assert.equal(c.language.code, 'de');
+    const codes = c.places.countries.map((country) => country.code).sort();
+    assert.deepEqual(codes, ['KG', 'KZ', 'UZ']);
+    const other = classifier.classify({
+      title: 'Ein Bericht',
+      text: 'Die Kasachstaner und die Kirgisistaner feierten das Fest in der Hauptstadt gemeinsam.',
+    });
+    assert.deepEqual(other.places.countries, []);
+  });
+
   it('never throws on bad input', () => {
     const bad: unknown[] = [
       { title: '', text: '' },

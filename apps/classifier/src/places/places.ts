@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
-import { NameIndex, nameKey, type NameMatch } from '../text/name-index.js';
+import { NameIndex, nameKey, type MatchOptions, type NameMatch } from '../text/name-index.js';
 
 export interface CountryHit {
   code: string;
@@ -72,8 +72,18 @@ export const INFLECTING_LANGUAGES = new Set([
   'hy',
 ]);
 
+/** Languages whose place names take a genitive -s and nothing else (Kasachstans, Kazakstans). */
+export const GENITIVE_S_LANGUAGES = new Set(['de', 'lb', 'sv', 'da', 'nb', 'nn', 'no', 'is']);
+
 const TITLE_WEIGHT = 2;
 const CITY_CONTEXT_WEIGHT = 0.5;
+
+function matchOptions(language: string | undefined): MatchOptions {
+  if (!language) return {};
+  if (INFLECTING_LANGUAGES.has(language)) return { inflect: true };
+  if (GENITIVE_S_LANGUAGES.has(language)) return { inflect: true, onlySuffix: 's' };
+  return {};
+}
 
 export class PlaceRecognizer {
   private readonly index = new NameIndex<Place>();
@@ -106,11 +116,11 @@ export class PlaceRecognizer {
     language?: string,
     spans?: { start: number; end: number }[],
   ): Places {
-    const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
-    const textMatches = this.index.match(text, { inflect });
+    const inflect = matchOptions(language);
+    const textMatches = this.index.match(text, inflect);
     spans?.push(...textMatches.map(({ start, end }) => ({ start, end })));
     const weighted: { matches: NameMatch<Place>[]; weight: number }[] = [
-      { matches: this.index.match(title, { inflect }), weight: TITLE_WEIGHT },
+      { matches: this.index.match(title, inflect), weight: TITLE_WEIGHT },
       { matches: textMatches, weight: 1 },
     ];
     const countries = new Map<string, { entry: CountryEntry | undefined; weight: number }>();

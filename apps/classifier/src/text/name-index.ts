@@ -16,6 +16,8 @@ export interface MatchOptions {
   inflect?: boolean;
   /** Maximum characters of inflection suffix. */
   maxSuffix?: number;
+  /** With `inflect`: the only suffix allowed (a genitive -s), instead of any up to maxSuffix. */
+  onlySuffix?: string;
 }
 
 interface Tok {
@@ -113,7 +115,9 @@ export class NameIndex<T> {
       if (run) return emit(out, run.values, toks, i, run.length, text);
     }
     if (o.inflect) {
-      const values = this.stemLookup(tok.lower, o.maxSuffix ?? 4);
+      const values = o.onlySuffix
+        ? this.suffixLookup(tok.lower, o.onlySuffix)
+        : this.stemLookup(tok.lower, o.maxSuffix ?? 4);
       if (values) return emit(out, values, toks, i, 1, text);
     }
     return 1;
@@ -142,6 +146,11 @@ export class NameIndex<T> {
       if (values) return values;
     }
     return undefined;
+  }
+
+  private suffixLookup(lower: string, suffix: string): T[] | undefined {
+    if (!lower.endsWith(suffix) || lower.length - suffix.length < MIN_STEM) return undefined;
+    return this.stems.get(lower.slice(0, lower.length - suffix.length));
   }
 
   private matchUnspaced(tok: Tok, out: NameMatch<T>[]): void {
