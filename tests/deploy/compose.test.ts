@@ -119,6 +119,12 @@ describe('docker-compose.yml', () => {
   it('points DATABASE_URL at the postgres service with its credentials', () => {
     const postgres = service('postgres');
     assert.equal(postgres.image, 'postgres:15');
+    const settings = (postgres.command as string[]).filter((_, i, all) => all[i - 1] === '-c');
+    assert.ok(
+      settings.every((setting) => /^[a-z_]+=\w+$/.test(setting)),
+      String(settings),
+    );
+    assert.ok(settings.some((setting) => setting.startsWith('shared_buffers=')));
     const pgEnv = composeEnvironment(postgres);
     const url = new URL(composeEnvironment(service('migrate')).DATABASE_URL!);
     assert.equal(url.hostname, 'postgres');
