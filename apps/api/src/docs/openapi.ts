@@ -318,7 +318,8 @@ export const OPENAPI_DOCUMENT = {
           facets: {
             type: 'object',
             description:
-              'languages, topics, places, feeds: [{value, label?, count}]; counted, sampled',
+              'languages, topics, places, feeds: [{value, label?, count}] over the newest 500 matches ' +
+              '(a ranked page: the candidates it ranked); counted, and sampled when more matched',
           },
         },
       },
