@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { searchParams } from '../common/search-params.js';
 import { parseRequest } from '../common/zod-query.js';
 import { FeedResponder, queryString, splitFeedFile } from '../feeds-out/feed-responder.js';
 import type { RawParams } from '../search/query/index.js';
@@ -22,7 +23,6 @@ import { SearchInputError } from '../search/query/index.js';
 import { SearchInputFilter } from '../search/search-errors.js';
 import { SearchService, type SearchPage } from '../search/search.service.js';
 import { resumePosition, StreamService } from '../stream/stream.controller.js';
-import { searchParams } from '../webhooks/webhooks.controller.js';
 import type { Subscription } from '../webhooks/webhooks.repository.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { SavedSearchesRepository, type SavedSearch } from './saved-searches.repository.js';

@@ -11,15 +11,12 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { z } from 'zod';
+import { searchParams } from '../common/search-params.js';
 import { parseRequest } from '../common/zod-query.js';
 import { SearchInputFilter } from '../search/search-errors.js';
 import { WebhooksService } from './webhooks.service.js';
 import type { Delivery, Subscription } from './webhooks.repository.js';
 
-export const searchParams = z.record(
-  z.string().max(40),
-  z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)]),
-);
 const targetUrl = z.string().trim().max(2048);
 const createWebhook = z.object({
   url: targetUrl,
