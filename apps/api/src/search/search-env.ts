@@ -6,6 +6,11 @@ const schema = z.object({
   SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Signs page cursors; set the same value on every replica. Random per process otherwise. */
   SEARCH_CURSOR_SECRET: z.string().min(16).optional(),
+  /**
+   * Newest matches ranked per query. At 1,000,000 documents the top 20 of 500 agree with those
+   * of 2,000 at 99.3 % (200: 87.5 %, 100: 59 %), and ranking is most of a query's cost (mixed
+   * load: 500 → 176–240 q/s, 200 → 296–373, 100 → 352–460).
+   */
   SEARCH_CANDIDATES: z.coerce.number().int().min(100).max(100_000).default(500),
   SEARCH_HALF_LIFE_DAYS: z.coerce.number().min(0.1).max(3650).default(7),
   /**
