@@ -12,6 +12,9 @@ export interface SqlQuery {
   values: unknown[];
 }
 
+/** A statement with its values as one cache key. */
+export const queryKey = (query: SqlQuery) => `${query.text}\u0000${JSON.stringify(query.values)}`;
+
 export interface SearchSqlOptions {
   /** The request's tsquery text from buildTsquerySql, deduplicated: used as a constant. */
   resolved?: string;
@@ -77,7 +80,8 @@ class Params {
   }
 }
 
-const utcText = (column: string) =>
+/** A timestamp as UTC text with microseconds (cursor and event-id precision). */
+export const utcText = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Columns every hit carries; timestamps also as microsecond text for cursors and event ids. */

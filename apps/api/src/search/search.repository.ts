@@ -2,8 +2,9 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
-import type { SearchEngine, SqlQuery } from './search-sql.js';
+import { queryKey, utcText, type SearchEngine, type SqlQuery } from './search-sql.js';
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
+import { TtlCache } from './ttl-cache.js';
 
 /** A search_documents row as the search statements select it. */
 export interface HitRow {
@@ -47,8 +48,6 @@ const SIZE_TTL_MS = 60_000;
 const BOUNDARY_TTL_MS = 30_000;
 /** Ranks up to this are looked up exactly (an index-only scan of that many entries). */
 const EXACT_BOUNDARY_RANK = 16_384;
-const UTC_TEXT = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * Runs search statements on its own small pool whose connections carry statement_timeout, so
@@ -58,10 +57,10 @@ const UTC_TEXT = (column: string) =>
 export class SearchRepository implements OnModuleDestroy {
   private pool?: pg.Pool;
   private engine?: Promise<SearchEngine>;
-  private readonly estimates = new Map<string, { rows: number; at: number }>();
-  private size?: { rows: number; at: number };
-  private readonly boundaries = new Map<number, { time: string | null; at: number }>();
-  private histogram?: { bounds: string[]; at: number };
+  private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
+  private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
+  private readonly boundaries = new TtlCache<string | null>(BOUNDARY_TTL_MS, 64);
+  private readonly histograms = new TtlCache<string[]>(SIZE_TTL_MS, 1);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,28 +86,22 @@ export class SearchRepository implements OnModuleDestroy {
   }
 
   /** The planner's row estimate for an EXPLAIN (FORMAT JSON) statement, cached per statement. */
-  async estimate(query: SqlQuery): Promise<number> {
-    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
-    const now = Date.now();
-    const cached = this.estimates.get(key);
-    if (cached && now - cached.at < ESTIMATE_TTL_MS) return cached.rows;
-    const [row] = await this.rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(query);
-    const rows = row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
-    if (this.estimates.size >= ESTIMATE_CACHE_SIZE) this.estimates.clear();
-    this.estimates.set(key, { rows, at: now });
-    return rows;
+  estimate(query: SqlQuery): Promise<number> {
+    return this.estimates.through(queryKey(query), async () => {
+      const [row] = await this.rows<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(query);
+      return row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Number.POSITIVE_INFINITY;
+    });
   }
 
   /** The planner's count of search documents (reltuples; 0 before the first ANALYZE). */
-  async documentCount(): Promise<number> {
-    const now = Date.now();
-    if (this.size && now - this.size.at < SIZE_TTL_MS) return this.size.rows;
-    const [row] = await this.rows<{ rows: number }>({
-      text: `SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'search_documents'::regclass`,
-      values: [],
+  documentCount(): Promise<number> {
+    return this.sizes.through('', async () => {
+      const [row] = await this.rows<{ rows: number }>({
+        text: `SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'search_documents'::regclass`,
+        values: [],
+      });
+      return Number(row?.rows ?? 0);
     });
-    this.size = { rows: Number(row?.rows ?? 0), at: now };
-    return this.size.rows;
   }
 
   /**
@@ -117,20 +110,16 @@ export class SearchRepository implements OnModuleDestroy {
    * while. Small ranks are looked up exactly; large ones read ANALYZE's histogram of published_at
    * instead of scanning that many index entries (half a million took tens of milliseconds).
    */
-  async newestBoundary(rank: number): Promise<string | null> {
-    const now = Date.now();
-    const cached = this.boundaries.get(rank);
-    if (cached && now - cached.at < BOUNDARY_TTL_MS) return cached.time;
-    const estimated = rank > EXACT_BOUNDARY_RANK ? await this.histogramBoundary(rank) : undefined;
-    const time = estimated === undefined ? await this.exactBoundary(rank) : estimated;
-    if (this.boundaries.size >= 64) this.boundaries.clear();
-    this.boundaries.set(rank, { time, at: now });
-    return time;
+  newestBoundary(rank: number): Promise<string | null> {
+    return this.boundaries.through(String(rank), async () => {
+      const estimated = rank > EXACT_BOUNDARY_RANK ? await this.histogramBoundary(rank) : undefined;
+      return estimated === undefined ? this.exactBoundary(rank) : estimated;
+    });
   }
 
   private async exactBoundary(rank: number): Promise<string | null> {
     const [row] = await this.rows<{ time: string }>({
-      text: `SELECT ${UTC_TEXT('published_at')} AS time
+      text: `SELECT ${utcText('published_at')} AS time
                FROM search_documents ORDER BY published_at DESC, article_id DESC OFFSET $1 LIMIT 1`,
       values: [rank - 1],
     });
@@ -143,17 +132,16 @@ export class SearchRepository implements OnModuleDestroy {
    * widen the window). Undefined when there is no histogram yet.
    */
   private async histogramBoundary(rank: number): Promise<string | null | undefined> {
-    const now = Date.now();
-    if (!this.histogram || now - this.histogram.at >= SIZE_TTL_MS) {
+    const bounds = await this.histograms.through('', async () => {
       const [row] = await this.rows<{ bounds: string[] | null }>({
-        text: `SELECT ARRAY(SELECT ${UTC_TEXT('b')} FROM unnest(histogram_bounds::text::timestamptz[]) b) AS bounds
+        text: `SELECT ARRAY(SELECT ${utcText('b')} FROM unnest(histogram_bounds::text::timestamptz[]) b) AS bounds
                  FROM pg_stats WHERE schemaname = current_schema()
                   AND tablename = 'search_documents' AND attname = 'published_at'`,
         values: [],
       });
-      this.histogram = { bounds: row?.bounds ?? [], at: now };
-    }
-    return boundaryFromHistogram(this.histogram.bounds, await this.documentCount(), rank);
+      return row?.bounds ?? [];
+    });
+    return boundaryFromHistogram(bounds, await this.documentCount(), rank);
   }
 
   async storyStats(storyIds: string[]): Promise<Map<string, StoryStats>> {

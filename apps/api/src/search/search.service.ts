@@ -25,6 +25,7 @@ import {
   buildTsquerySql,
   chooseNewestSource,
   dedupeTsquery,
+  queryKey,
   type FacetSqlOptions,
   type SearchSqlOptions,
   type SqlQuery,
@@ -89,6 +90,7 @@ const WINDOW_SLACK = 2;
 const WINDOW_GROWTH = 16;
 
 type Newest = { bitmap?: boolean; window?: string };
+type BitmapPlan = { estimate: number; total: number };
 /** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -134,17 +136,28 @@ export class SearchService {
       this.resolveTsquery(request),
     ]);
     const newest = { rumNewest, resolved };
+    const plan = await this.bitmapPlan(request, resolved, rumNewest);
     const ranked = request.sort === 'relevance' || request.collapse;
     const [rows, facetRows] = await Promise.all([
       ranked
-        ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_CANDIDATES, (how) =>
-            this.rankedRows(request, cursor, { ...newest, ...how, facets: withFacets }),
+        ? this.windowed(plan, this.env.SEARCH_CANDIDATES, (how) =>
+            this.pageRows(
+              request,
+              cursor,
+              { ...newest, ...how, facets: withFacets },
+              (found) => (found[0]?.candidateCount ?? 0) >= this.env.SEARCH_CANDIDATES,
+            ),
           )
-        : this.windowed(request, resolved, rumNewest, request.limit + 1, (how) =>
-            this.newestRows(request, cursor, { ...newest, ...how }),
+        : this.windowed(plan, request.limit + 1, (how) =>
+            this.pageRows(
+              request,
+              cursor,
+              { ...newest, ...how },
+              (found) => found.length > request.limit,
+            ),
           ),
       withFacets && !ranked
-        ? this.windowed(request, resolved, rumNewest, this.env.SEARCH_FACET_SCAN, (how) =>
+        ? this.windowed(plan, this.env.SEARCH_FACET_SCAN, (how) =>
             this.facets(request, { scan: this.env.SEARCH_FACET_SCAN, ...newest, ...how }),
           )
         : undefined,
@@ -196,35 +209,44 @@ export class SearchService {
   private async resolveTsquery(request: SearchRequest): Promise<string | undefined> {
     const query = buildTsquerySql(request);
     if (!query) return undefined;
-    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
-    const cached = this.tsqueries.get(key);
-    if (cached !== undefined) return cached;
-    const [row] = await this.repository.one<{ q: string | null }>(query);
-    const text = dedupeTsquery(row?.q ?? '');
-    this.tsqueries.set(key, text);
-    return text;
+    return this.tsqueries.through(queryKey(query), async () => {
+      const [row] = await this.repository.one<{ q: string | null }>(query);
+      return dedupeTsquery(row?.q ?? '');
+    });
   }
 
   /**
-   * On the GIN path, for words in under SEARCH_WALK_SHARE of the documents, runs `query` on a bitmap of
-   * the matches (see newestWithin in search-sql): first inside windows of the newest documents
-   * sized to hold `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over
-   * all of them. Otherwise once, as the planner chooses.
+   * On the GIN path, for words the planner expects in under SEARCH_WALK_SHARE of the documents:
+   * their estimated matches and the documents, for `windowed`. Undefined otherwise (the
+   * planner's own choice: RUM, no words, or a word frequent enough to walk the time index).
    */
-  private async windowed<T>(
+  private async bitmapPlan(
     request: SearchRequest,
     resolved: string | undefined,
     rumNewest: boolean,
-    needed: number,
-    query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
-  ): Promise<T> {
-    if (resolved === undefined || rumNewest) return (await query({})).rows;
-    if ((await this.repository.searchEngine()) !== 'gin') return (await query({})).rows;
+  ): Promise<BitmapPlan | undefined> {
+    if (resolved === undefined || rumNewest) return undefined;
+    if ((await this.repository.searchEngine()) !== 'gin') return undefined;
     const [estimate, total] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(request, resolved)),
       this.repository.documentCount(),
     ]);
-    if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return (await query({})).rows;
+    if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return undefined;
+    return { estimate, total };
+  }
+
+  /**
+   * Without a plan, runs `query` once. With one, runs it on a bitmap of the matches (see
+   * newestWithin in search-sql): first inside windows of the newest documents sized to hold
+   * `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over all of them.
+   */
+  private async windowed<T>(
+    plan: BitmapPlan | undefined,
+    needed: number,
+    query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
+  ): Promise<T> {
+    if (!plan) return (await query({})).rows;
+    const { estimate, total } = plan;
     if (estimate > needed * WINDOW_SLACK) {
       const documents = (needed * WINDOW_SLACK * total) / Math.max(estimate, 1);
       for (let rank = 2 ** Math.ceil(Math.log2(documents)); rank < total; rank *= WINDOW_GROWTH) {
@@ -237,27 +259,17 @@ export class SearchService {
     return (await query({ bitmap: true })).rows;
   }
 
-  private async newestRows(
+  /** A page's rows; `enough` tells whether a window held all the matches the page needs. */
+  private async pageRows(
     request: SearchRequest,
     cursor: SearchCursor | undefined,
-    options: Newest & { rumNewest: boolean; resolved?: string },
+    options: Newest & { rumNewest: boolean; resolved?: string; facets?: boolean },
+    enough: (rows: HitRow[]) => boolean,
   ): Promise<{ rows: HitRow[]; enough: boolean }> {
     const rows = await this.repository.one<HitRow>(
       buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
     );
-    return { rows, enough: rows.length > request.limit };
-  }
-
-  private async rankedRows(
-    request: SearchRequest,
-    cursor: SearchCursor | undefined,
-    options: Newest & { rumNewest: boolean; resolved?: string; facets: boolean },
-  ): Promise<{ rows: HitRow[]; enough: boolean }> {
-    const rows = await this.repository.one<HitRow>(
-      buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
-    );
-    const ranked = rows[0]?.candidateCount ?? 0;
-    return { rows, enough: ranked >= this.env.SEARCH_CANDIDATES };
+    return { rows, enough: enough(rows) };
   }
 
   private async facets(
@@ -270,7 +282,7 @@ export class SearchService {
   }
 
   private async cachedFacets(query: SqlQuery): Promise<FacetRow[]> {
-    const key = `${query.text}\u0000${JSON.stringify(query.values)}`;
+    const key = queryKey(query);
     const cached = this.facetCache.get(key);
     if (cached) return cached;
     const rows = await this.repository.one<FacetRow>(query);

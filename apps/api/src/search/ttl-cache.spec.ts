@@ -25,4 +25,16 @@ describe('TtlCache', () => {
     assert.equal(small.get('a'), undefined);
     assert.equal(small.get('c'), 3);
   });
+
+  it('loads a missing value once and serves it from the cache afterwards, null included', async () => {
+    const cache = new TtlCache<string | null>(1000, 10);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return null;
+    };
+    assert.equal(await cache.through('a', load), null);
+    assert.equal(await cache.through('a', load), null);
+    assert.equal(loads, 1);
+  });
 });

@@ -16,6 +16,15 @@ export class TtlCache<T> {
     return undefined;
   }
 
+  /** The cached value, or the one `load` gives (then kept); `undefined` is never cached. */
+  async through(key: string, load: () => Promise<T>): Promise<T> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const value = await load();
+    this.set(key, value);
+    return value;
+  }
+
   set(key: string, value: T): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
