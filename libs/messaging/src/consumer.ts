@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import {
   ContractViolationError,
@@ -58,8 +59,6 @@ export interface ConsumerOptions {
 }
 
 type Resolved = Required<Omit<ConsumerOptions, 'onCrash'>> & Pick<ConsumerOptions, 'onCrash'>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const HEARTBEAT_EVERY_MS = 3000;
 

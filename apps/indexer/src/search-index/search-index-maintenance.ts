@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import type { JsonLogger } from '#observability';
@@ -10,8 +11,6 @@ const maintenanceWork = new Counter({
   name: 'newsfeed_search_index_maintenance_units_total',
   help: 'Work done folding new documents into the search index (PostgreSQL: GIN pending-list pages merged)',
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Calls the index's maintenance every SEARCH_INDEX_MAINTAIN_MS (0: never, e.g. on replicas that

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Gauge } from 'prom-client';
@@ -20,8 +21,6 @@ const outboxBacklog = new Gauge({
   name: 'newsfeed_outbox_backlog',
   help: 'Events committed but not yet acknowledged by Kafka (sampled per relay pass)',
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Publishes committed outbox rows to Kafka and deletes them only after Kafka acknowledged:

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JsonLogger } from '#observability';
 import { BackgroundLoop, LOGGER } from '#platform';
@@ -5,8 +6,6 @@ import type { IngestorEnv } from '../env.js';
 import { FeedClaims } from '../feeds/feed-claims.js';
 import { INGESTOR_ENV } from '../tokens.js';
 import { FeedFetchPipeline } from './feed-fetch-pipeline.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Keeps up to FETCH_CONCURRENCY polls in flight. Once full, it claims again only when a quarter
