@@ -1,25 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { TOPICS } from '#contracts';
 import { rssFeed } from '../support/feed-server.js';
+import { feedRow, insertFeed, POLL_EVERY_SECOND } from '../support/ingestor.js';
 import { collectTopic, conditional, FeedFarm } from '../support/replicas.js';
 import { Stack } from '../support/stack.js';
 import { waitFor } from '../support/wait.js';
-
-interface FeedRow {
-  id: string;
-  url: string;
-  status: string;
-  health: string;
-  last_status: number | null;
-  last_outcome: string | null;
-  last_error: string | null;
-  next_fetch_at: Date;
-  redirect_count: number;
-  etag: string | null;
-  consecutive_errors: number;
-}
 
 const story = (guid: string, title: string, description: string, link?: string) => ({
   guid,
@@ -42,14 +28,9 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
     services: ['ingestor'],
     env: {
       ingestor: {
-        FEED_MIN_INTERVAL_SECONDS: '1',
-        FEED_MAX_INTERVAL_SECONDS: '1',
-        FEED_DEFAULT_INTERVAL_SECONDS: '1',
-        FEED_MIN_RETRY_SECONDS: '1',
+        ...POLL_EVERY_SECOND,
         FEED_BACKOFF_BASE_SECONDS: '1',
         FEED_BACKOFF_CAP_SECONDS: '2',
-        HOST_MAX_CONCURRENCY: '8',
-        HOST_MIN_DELAY_MS: '0',
       },
     },
   });
@@ -57,16 +38,10 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
   let ingested: Awaited<ReturnType<typeof collectTopic>>;
   const ids = new Map<string, string>();
 
-  const feed = async (name: string): Promise<FeedRow> =>
-    (await stack.query<FeedRow>('SELECT * FROM feeds WHERE id = $1', [ids.get(name)]))[0]!;
+  const feed = (name: string) => feedRow(stack, ids.get(name)!);
 
   const subscribe = async (name: string, path: string) => {
-    const id = randomUUID();
-    await stack.query('INSERT INTO feeds (id, url) VALUES ($1, $2)', [
-      id,
-      `${farm.baseUrl}${path}`,
-    ]);
-    ids.set(name, id);
+    ids.set(name, await insertFeed(stack, `${farm.baseUrl}${path}`));
   };
 
   before(async () => {

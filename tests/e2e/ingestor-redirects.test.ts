@@ -1,23 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { rssFeed } from '../support/feed-server.js';
+import { feedRow, insertFeed, POLL_EVERY_SECOND, type FeedRow } from '../support/ingestor.js';
 import { conditional, FeedFarm } from '../support/replicas.js';
 import { Stack } from '../support/stack.js';
 import { sleep, waitFor } from '../support/wait.js';
-
-interface FeedRow {
-  id: string;
-  url: string;
-  status: string;
-  health: string;
-  last_status: number | null;
-  last_outcome: string | null;
-  next_fetch_at: Date;
-  redirect_url: string | null;
-  redirect_count: number;
-  last_fetched_at: Date | null;
-}
 
 const story = (guid: string, title: string) => ({
   guid,
@@ -37,28 +24,13 @@ describe('ingestor: throttling, redirects and gone feeds through the real stack'
   const stack = new Stack({
     services: ['ingestor'],
     env: {
-      ingestor: {
-        FEED_MIN_INTERVAL_SECONDS: '1',
-        FEED_MAX_INTERVAL_SECONDS: '1',
-        FEED_DEFAULT_INTERVAL_SECONDS: '1',
-        FEED_MIN_RETRY_SECONDS: '1',
-        HOST_MAX_CONCURRENCY: '8',
-        HOST_MIN_DELAY_MS: '0',
-      },
+      ingestor: POLL_EVERY_SECOND,
     },
   });
 
-  const subscribe = async (path: string, server = farm): Promise<string> => {
-    const id = randomUUID();
-    await stack.query('INSERT INTO feeds (id, url) VALUES ($1, $2)', [
-      id,
-      `${server.baseUrl}${path}`,
-    ]);
-    return id;
-  };
+  const subscribe = (path: string, server = farm) => insertFeed(stack, `${server.baseUrl}${path}`);
 
-  const feed = async (id: string): Promise<FeedRow> =>
-    (await stack.query<FeedRow>('SELECT * FROM feeds WHERE id = $1', [id]))[0]!;
+  const feed = (id: string) => feedRow(stack, id);
 
   const until = (what: string, id: string, test: (row: FeedRow) => boolean, timeoutMs = 10_000) =>
     waitFor<FeedRow>(
