@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { ArticleClassifiedV1 } from '#contracts';
 import { createDataSource, migrate } from '#database';
+import { JsonLogger } from '#observability';
 import { buildSearchDocument } from '../apps/indexer/src/search-index/build-document.js';
 import { PostgresSearchIndex } from '../apps/indexer/src/search-index/postgres-search-index.js';
 import { Taxonomy } from '../apps/api/src/taxonomy/taxonomy.js';
@@ -174,7 +175,7 @@ async function mixedQps(service: SearchService, words: string[], seconds: number
 async function measureSearch(): Promise<void> {
   const dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
   const env = searchEnv({ ...process.env, SEARCH_POOL_SIZE: '6' });
-  const repository = new SearchRepository(dataSource, env);
+  const repository = new SearchRepository(dataSource, env, new JsonLogger('search-bench', 'warn'));
   const service = new SearchService(repository, Taxonomy.load(), env);
   const engine = await repository.searchEngine();
   const words = await sampleWords();

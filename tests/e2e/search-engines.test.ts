@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { ArticleClassifiedV1 } from '#contracts';
 import { createDataSource, migrate } from '#database';
+import { JsonLogger } from '#observability';
 import { buildSearchDocument } from '../../apps/indexer/src/search-index/build-document.js';
 import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgres-search-index.js';
 import { Taxonomy } from '../../apps/api/src/taxonomy/taxonomy.js';
@@ -17,6 +18,7 @@ import {
   dedupeTsquery,
 } from '../../apps/api/src/search/search-sql.js';
 import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
+import { waitFor } from '../support/wait.js';
 
 const ADMIN = (() => {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -31,6 +33,12 @@ async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN.href });
   await client.connect();
   await client.query(sql).finally(() => client.end());
+}
+
+async function adminRows(sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: ADMIN.href });
+  await client.connect();
+  return (await client.query(sql).finally(() => client.end())).rowCount ?? 0;
 }
 
 async function rumOffered(): Promise<boolean> {
@@ -79,6 +87,8 @@ class Engine {
   dataSource!: DataSource;
   repository!: SearchRepository;
   service!: SearchService;
+  /** What the repository logged at warn and above, one JSON line each. */
+  readonly logLines: string[] = [];
 
   constructor(private readonly rum: boolean) {}
 
@@ -100,7 +110,8 @@ class Engine {
     );
     await this.dataSource.query('ANALYZE search_documents');
     const searchEnvironment = searchEnv({ ...process.env, SEARCH_CANDIDATES: '500', ...env });
-    this.repository = new SearchRepository(this.dataSource, searchEnvironment);
+    const logger = new JsonLogger('search-test', 'warn', {}, (line) => this.logLines.push(line));
+    this.repository = new SearchRepository(this.dataSource, searchEnvironment, logger);
     this.service = new SearchService(this.repository, Taxonomy.load(), searchEnvironment);
     return this;
   }
@@ -265,6 +276,19 @@ describe('the newest matches of a word, read three ways', () => {
     // The newest 20 hold 10: the count tells the service to look wider.
     const narrow = await engine.repository.newestBoundary(20);
     assert.equal((await ids({ bitmap: true, window: narrow })).ranked, 10);
+  });
+
+  it('keeps answering when the server drops its idle search connections', async () => {
+    const before = await engine.page({ q: 'harbour' });
+    const terminated = await adminRows(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = '${engine.database}' AND application_name = 'newsfeed-search'`,
+    );
+    assert.ok(terminated > 0, 'the search pool held idle connections');
+    await waitFor('the lost connection to be logged', async () =>
+      engine.logLines.some((line) => line.includes('search connection lost')) ? true : undefined,
+    );
+    assert.deepEqual(await engine.page({ q: 'harbour' }), before);
   });
 });
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { JsonLogger } from '#observability';
+import { LOGGER } from '#platform';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
 import { queryKey, utcText, type SearchEngine, type SqlQuery } from './search-sql.js';
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
@@ -65,6 +67,7 @@ export class SearchRepository implements OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SEARCH_ENV) private readonly env: SearchEnv,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {}
 
   /** 'rum' when the search-rum migration created the RUM index; looked up once. */
@@ -176,6 +179,13 @@ export class SearchRepository implements OnModuleDestroy {
       statement_timeout: this.env.SEARCH_STATEMENT_TIMEOUT_MS,
       application_name: 'newsfeed-search',
     });
+    // An idle connection the server drops (restart, failover, pg_terminate_backend) is reported
+    // on the pool; without a listener Node treats it as uncaught and the whole api exits.
+    this.pool.on('error', (error) =>
+      this.logger.warn('search connection lost while idle; the pool replaces it', {
+        error: error.message,
+      }),
+    );
     return this.pool;
   }
 
