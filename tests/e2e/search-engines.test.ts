@@ -18,6 +18,7 @@ import {
   dedupeTsquery,
 } from '../../apps/api/src/search/search-sql.js';
 import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
+import { searchCacheRequests } from '../../apps/api/src/search/cache/result-cache.js';
 import { waitFor } from '../support/wait.js';
 
 const ADMIN = (() => {
@@ -289,6 +290,109 @@ describe('the newest matches of a word, read three ways', () => {
       engine.logLines.some((line) => line.includes('search connection lost')) ? true : undefined,
     );
     assert.deepEqual(await engine.page({ q: 'harbour' }), before);
+  });
+});
+
+describe('the result cache answers as the database does, also right after changes', () => {
+  const events = Array.from({ length: DOCS }, (_, i) => event(i));
+  const engine = new Engine(false);
+  let uncached: SearchService;
+  const requests: Record<string, string>[] = [
+    { q: 'harbour' },
+    { q: 'harbour', sort: 'newest' },
+    { q: 'election vaccine' },
+    { q: 'satellite OR orchestra' },
+    { q: 'harbour -drought' },
+    { q: 'satellite', lang: 'en' },
+    { lang: 'en' },
+    { topic: 'medtop:04000000' },
+    { q: 'harbour', feed: FEEDS[0]! },
+  ];
+  const outcomes = async () =>
+    Object.fromEntries(
+      (await searchCacheRequests.get()).values.map((v) => [String(v.labels.outcome), v.value]),
+    );
+
+  before(async () => {
+    // Fewer candidates than "harbour" has matches (120), so sets are prefixes that must slide.
+    const settings = {
+      SEARCH_CANDIDATES: '100',
+      SEARCH_FACET_SCAN: '100',
+      SEARCH_CURSOR_SECRET: 'the same secret on both sides',
+    };
+    await engine.start(events, settings);
+    // The database's side reads every answer afresh, sampled facets too.
+    const env = searchEnv({
+      ...process.env,
+      ...settings,
+      SEARCH_RESULT_CACHE_ENTRIES: '0',
+      SEARCH_FACET_CACHE_MS: '0',
+    });
+    uncached = new SearchService(engine.repository, Taxonomy.load(), env);
+  });
+  after(() => engine.stop());
+
+  /** Every page of every request, with facets on first pages, from both services. */
+  async function assertSameAnswers(): Promise<void> {
+    for (const params of requests) {
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const request: Record<string, string> = {
+          ...params,
+          limit: '15',
+          ...(cursor ? { cursor } : {}),
+        };
+        const [fromCache, fromDatabase]: SearchPage[] = await Promise.all([
+          engine.service.page(engine.service.parse(request), { facets: true }),
+          uncached.page(uncached.parse(request), { facets: true }),
+        ]);
+        assert.deepEqual(fromCache, fromDatabase, JSON.stringify(request));
+        cursor = fromCache.nextCursor;
+        pages++;
+      } while (cursor && pages < 20);
+    }
+  }
+
+  it('pages, ranks, highlights and counts facets alike, then answers from memory', async () => {
+    const before = await outcomes();
+    await assertSameAnswers();
+    await assertSameAnswers();
+    const after = await outcomes();
+    assert.ok((after.built ?? 0) > (before.built ?? 0), 'queries were cached');
+    assert.ok((after.hit ?? 0) - (before.hit ?? 0) >= requests.length, 'repeats were hits');
+  });
+
+  it('sees new, edited, re-dated and no longer matching documents at once', async () => {
+    const index = new PostgresSearchIndex(engine.dataSource);
+    const newer = Array.from({ length: 5 }, (_, i) => ({
+      ...event(1000 + i * 2),
+      title: `Breaking harbour news ${i}`,
+    }));
+    const edited = (i: number, change: Partial<ArticleClassifiedV1>) => ({
+      ...events[i]!,
+      version: 2,
+      ...change,
+    });
+    await index.upsert(
+      [
+        ...newer,
+        // The newest "harbour" match stops matching; an old one moves to the front.
+        edited(238, { title: 'Report 238', summary: 'Nothing here.', contentText: 'Nothing.' }),
+        edited(2, { publishedAt: new Date(Date.UTC(2026, 0, 1)).toISOString() }),
+        // An old match moves out of the newest 100; an unmatched one starts matching.
+        edited(236, { publishedAt: new Date(Date.UTC(2020, 0, 1)).toISOString() }),
+        edited(239, { summary: 'Now about the harbour and a satellite.' }),
+      ].map((e) => buildSearchDocument(e, 10_000)),
+    );
+    const before = await outcomes();
+    await assertSameAnswers();
+    const after = await outcomes();
+    const caughtUpOrRebuilt =
+      (after.caught_up ?? 0) - (before.caught_up ?? 0) + (after.built ?? 0) - (before.built ?? 0);
+    assert.ok(caughtUpOrRebuilt >= requests.length, 'every cached query read the changes');
+    const first = await engine.page({ q: 'harbour' });
+    assert.ok(first.items.some((item) => item.title.startsWith('Breaking harbour news')));
   });
 });
 

@@ -32,6 +32,16 @@ const schema = z.object({
   SEARCH_WALK_SHARE: z.coerce.number().min(0).max(1).default(0.05),
   /** Sampled facet counts (more matches than the scan) are reused this long (0: never). */
   SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /**
+   * Queries whose newest SEARCH_CANDIDATES matches are kept between requests (0: none), caught
+   * up before each answer with the documents indexed since: as fresh as reading the database.
+   */
+  SEARCH_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /**
+   * The cache re-reads documents indexed up to this long before its last look: an indexer
+   * batch stamps indexed_at when it starts and may commit that much later.
+   */
+  SEARCH_CHANGE_OVERLAP_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
 });
 
 export const SEARCH_ENV = Symbol('SEARCH_ENV');

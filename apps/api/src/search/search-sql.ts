@@ -428,3 +428,87 @@ export function buildReplaySql(
     values: params.values,
   };
 }
+
+/**
+ * The search documents indexed after `since` minus the overlap, as `id@indexedAt`, oldest
+ * first, with the server's time to read from next. Without `since`: only the time.
+ */
+export function buildChangesSql(
+  since: string | undefined,
+  overlapMs: number,
+  max: number,
+): SqlQuery {
+  const params = new Params();
+  const overlap = `${params.add(overlapMs, '::float8')} * interval '1 millisecond'`;
+  const changes =
+    since === undefined
+      ? 'ARRAY[]::text[]'
+      : `ARRAY(SELECT d.article_id::text || '@' || ${utcText('d.indexed_at')} FROM search_documents d ` +
+        `WHERE d.indexed_at > ${params.add(since, '::timestamptz')} - ${overlap} ` +
+        `ORDER BY d.indexed_at, d.article_id LIMIT ${params.add(max)})`;
+  return {
+    text: `SELECT ${utcText('now()')} AS now, ${utcText(`(now() - ${overlap})`)} AS horizon, ${changes} AS changes`,
+    values: params.values,
+  };
+}
+
+/** What a cached query keeps of each candidate (see cache/candidate-set). */
+const CANDIDATE_COLUMNS = [
+  'd.article_id AS id',
+  'd.language',
+  'd.topics',
+  'd.places',
+  'd.feed_id AS "feedId"',
+  `${utcText('d.published_at')} AS "publishedAt"`,
+].join(', ');
+
+/** Ranked by relevance: requests with words sorted by relevance; the rest are newest-first. */
+export const ranksByRelevance = (request: SearchRequest) =>
+  request.sort === 'relevance' && request.query.ast !== undefined;
+
+function candidateColumns(request: SearchRequest, options: SearchSqlOptions): string {
+  const rank = ranksByRelevance(request) ? rankExpression(options.halfLifeDays) : '0::float8';
+  return `${CANDIDATE_COLUMNS}, ${rank} AS rank`;
+}
+
+/**
+ * The newest `candidates` matches of a request (words and filters), with their relevance score
+ * when it is ranked: what a cached query is built from. Read like a ranked page's candidates.
+ */
+export function buildCandidateSql(request: SearchRequest, options: SearchSqlOptions): SqlQuery {
+  const searchBase = base(request, options.resolved);
+  const { params, from, where, hasQuery, queryRelation } = searchBase;
+  const columns = candidateColumns(request, options);
+  const text =
+    options.bitmap && hasQuery && !options.rumNewest
+      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ${queryRelation}`
+      : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
+        `LIMIT ${params.add(options.candidates)}`;
+  return { text, values: params.values };
+}
+
+/** Which of `ids` match the request now, as candidate rows (a cached query catching up). */
+export function buildCandidatesByIdSql(
+  request: SearchRequest,
+  options: SearchSqlOptions,
+  ids: readonly string[],
+): SqlQuery {
+  const { params, from, where } = base(request, options.resolved);
+  where.push(`d.article_id = ANY(${params.add(ids, '::uuid[]')})`);
+  return {
+    text: `SELECT ${candidateColumns(request, options)} FROM ${from} ${whereClause(where)}`,
+    values: params.values,
+  };
+}
+
+/** The rows of `ids` as hits, highlighted for the resolved tsquery when there is one. */
+export function buildHitsByIdSql(resolved: string | undefined, ids: readonly string[]): SqlQuery {
+  const params = new Params();
+  const rows = `SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.article_id = ANY(${params.add(ids, '::uuid[]')})`;
+  if (resolved === undefined) return { text: `SELECT p.* FROM (${rows}) p`, values: params.values };
+  const query = `(SELECT ${params.add(resolved, '::tsquery')} AS q) query`;
+  return {
+    text: `SELECT p.*${highlightColumns(true, params)} FROM (${rows}) p, ${query}`,
+    values: params.values,
+  };
+}

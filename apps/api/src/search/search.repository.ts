@@ -173,7 +173,8 @@ export class SearchRepository implements OnModuleDestroy {
   }
 
   private connections(): pg.Pool {
-    this.pool ??= new pg.Pool({
+    if (this.pool) return this.pool;
+    this.pool = new pg.Pool({
       connectionString: databaseUrl(this.dataSource),
       max: this.env.SEARCH_POOL_SIZE,
       statement_timeout: this.env.SEARCH_STATEMENT_TIMEOUT_MS,

@@ -15,7 +15,13 @@ import {
 } from './query/index.js';
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 import { SearchRepository, type HitRow, type StoryStats } from './search.repository.js';
+import type { CandidateRow } from './cache/candidate-set.js';
+import { ChangeFeed } from './cache/change-feed.js';
+import { ResultCache, searchCacheRequests, type CachedQuery } from './cache/result-cache.js';
 import {
+  buildCandidateSql,
+  buildCandidatesByIdSql,
+  buildHitsByIdSql,
   buildEstimateSql,
   buildFacetSql,
   buildMatchSql,
@@ -26,6 +32,7 @@ import {
   chooseNewestSource,
   dedupeTsquery,
   queryKey,
+  ranksByRelevance,
   type FacetSqlOptions,
   type SearchSqlOptions,
   type SqlQuery,
@@ -88,6 +95,9 @@ const TSQUERY_CACHE_SIZE = 10_000;
 /** A window is sized to hold this many times the matches needed (estimates are rough). */
 const WINDOW_SLACK = 2;
 const WINDOW_GROWTH = 16;
+/** Changes the change feed lists per read and remembers for cached queries catching up. */
+const MAX_CHANGES_PER_READ = 5000;
+const CHANGES_RETAINED = 50_000;
 
 type Newest = { bitmap?: boolean; window?: string };
 type BitmapPlan = { estimate: number; total: number };
@@ -102,6 +112,7 @@ export class SearchService {
   /** Facets of the newest matches move slowly: recomputing them per request is most of its cost. */
   private readonly facetCache: TtlCache<FacetRow[]>;
   private readonly tsqueries = new TtlCache<string>(TSQUERY_TTL_MS, TSQUERY_CACHE_SIZE);
+  private readonly results: ResultCache;
 
   constructor(
     private readonly repository: SearchRepository,
@@ -114,6 +125,12 @@ export class SearchService {
       halfLifeDays: env.SEARCH_HALF_LIFE_DAYS,
     };
     this.facetCache = new TtlCache(env.SEARCH_FACET_CACHE_MS, 1000);
+    const changes = new ChangeFeed((query) => repository.one(query), {
+      overlapMs: env.SEARCH_CHANGE_OVERLAP_MS,
+      maxChanges: MAX_CHANGES_PER_READ,
+      retained: CHANGES_RETAINED,
+    });
+    this.results = new ResultCache(changes, env.SEARCH_RESULT_CACHE_ENTRIES);
   }
 
   /** Validates query parameters against the real vocabularies; throws SearchInputError. */
@@ -131,6 +148,8 @@ export class SearchService {
   async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
     const cursor = this.decodeCursor(request);
     const withFacets = options.facets === true && !cursor;
+    const cached = await this.cachedPage(request, cursor, withFacets);
+    if (cached) return cached;
     const [rumNewest, resolved] = await Promise.all([
       this.rumNewest(request),
       this.resolveTsquery(request),
@@ -162,8 +181,24 @@ export class SearchService {
           )
         : undefined,
     ]);
+    return this.toPage(request, rows, {
+      stories: request.collapse === 'story',
+      facets: !withFacets
+        ? undefined
+        : ranked
+          ? this.toFacets(rows[0]?.facetRows ?? [], this.env.SEARCH_CANDIDATES)
+          : this.toFacets(facetRows ?? [], this.env.SEARCH_FACET_SCAN),
+    });
+  }
+
+  /** The page's items (limit + 1 rows: the extra one says there is a next page) and cursor. */
+  private async toPage(
+    request: SearchRequest,
+    rows: HitRow[],
+    extra: { stories: boolean; facets?: Facets },
+  ): Promise<SearchPage> {
     const page = rows.slice(0, request.limit);
-    const stories = request.collapse
+    const stories = extra.stories
       ? await this.repository.storyStats(page.flatMap((row) => (row.storyId ? [row.storyId] : [])))
       : undefined;
     const terms = request.query.ast ? positiveTerms(request.query.ast) : [];
@@ -171,12 +206,80 @@ export class SearchService {
     return {
       items: page.map((row) => this.toItem(row, terms, stories)),
       nextCursor: rows.length > request.limit && last ? this.encodeCursor(request, last) : null,
-      facets: !withFacets
-        ? undefined
-        : ranked
-          ? this.toFacets(rows[0]?.facetRows ?? [], this.env.SEARCH_CANDIDATES)
-          : this.toFacets(facetRows ?? [], this.env.SEARCH_FACET_SCAN),
+      facets: extra.facets,
     };
+  }
+
+  /**
+   * A page read from the result cache (see cache/result-cache), or undefined where it cannot
+   * answer: collapse=story, or newest-first pages past the newest matches it keeps.
+   */
+  private async cachedPage(
+    request: SearchRequest,
+    cursor: SearchCursor | undefined,
+    withFacets: boolean,
+  ): Promise<SearchPage | undefined> {
+    if (!this.results.enabled || request.collapse) return undefined;
+    const relevance = ranksByRelevance(request);
+    const capacity = this.env.SEARCH_CANDIDATES;
+    const scan = relevance ? capacity : this.env.SEARCH_FACET_SCAN;
+    if (withFacets && scan > capacity) return undefined;
+    const [rumNewest, resolved] = await Promise.all([
+      this.rumNewest(request),
+      this.resolveTsquery(request),
+    ]);
+    const { entry, outcome } = await this.results.current(
+      queryKey(buildCandidateSql(request, { ...this.sqlOptions, resolved })),
+      capacity,
+      this.candidateLoader(request, resolved, rumNewest),
+    );
+    const rows = entry.set.page(relevance ? 'relevance' : 'newest', cursor, request.limit + 1);
+    const facetRows = withFacets ? entry.set.facets(scan) : undefined;
+    if (!rows || (withFacets && !facetRows)) {
+      searchCacheRequests.inc({ outcome: 'bypassed' });
+      return undefined;
+    }
+    searchCacheRequests.inc({ outcome });
+    return this.toPage(request, await this.cachedHits(entry, rows, resolved), {
+      stories: false,
+      facets: facetRows ? this.toFacets(facetRows, scan) : undefined,
+    });
+  }
+
+  private candidateLoader(
+    request: SearchRequest,
+    resolved: string | undefined,
+    rumNewest: boolean,
+  ) {
+    const options = { ...this.sqlOptions, resolved, rumNewest };
+    const capacity = this.env.SEARCH_CANDIDATES;
+    return {
+      build: async () => {
+        const plan = await this.bitmapPlan(request, resolved, rumNewest);
+        return this.windowed(plan, capacity, async (how) => {
+          const query = buildCandidateSql(request, { ...options, ...how });
+          const rows = await this.repository.one<CandidateRow>(query);
+          return { rows, enough: rows.length >= capacity };
+        });
+      },
+      reread: (ids: string[]) =>
+        this.repository.one<CandidateRow>(buildCandidatesByIdSql(request, options, ids)),
+    };
+  }
+
+  /** The candidates' display rows (highlighted), carrying the candidates' scores. */
+  private async cachedHits(
+    entry: CachedQuery,
+    rows: CandidateRow[],
+    resolved: string | undefined,
+  ): Promise<HitRow[]> {
+    const hits = await this.results.hits(
+      entry,
+      rows.map((row) => row.id),
+      (missing) => this.repository.one<HitRow>(buildHitsByIdSql(resolved, missing)),
+    );
+    const rank = new Map(rows.map((row) => [row.id, row.rank]));
+    return hits.map((hit) => ({ ...hit, rank: rank.get(hit.id) ?? 0 }));
   }
 
   /** Which of these freshly indexed articles match the request. */

@@ -1,0 +1,181 @@
+import { Counter } from 'prom-client';
+import type { HitRow } from '../search.repository.js';
+import { CandidateSet, type CandidateRow } from './candidate-set.js';
+import type { ChangeFeed } from './change-feed.js';
+
+export const searchCacheRequests = new Counter({
+  name: 'newsfeed_search_cache_requests_total',
+  help: 'Searches by how the result cache answered: hit, caught_up (re-read changed articles), built, bypassed (read from the database)',
+  labelNames: ['outcome'] as const,
+});
+
+export type CacheOutcome = 'hit' | 'caught_up' | 'built' | 'bypassed';
+
+/** How a cached query is (re)built and caught up. */
+export interface CandidateLoader {
+  /** The newest `capacity` matches now. */
+  build(): Promise<CandidateRow[]>;
+  /** Which of these articles match now. */
+  reread(ids: string[]): Promise<CandidateRow[]>;
+}
+
+export interface CachedQuery {
+  readonly set: CandidateSet;
+  /** The change-feed position the set is current at. */
+  position: number;
+  /** Display rows (highlighted) of candidates already shown, dropped when they change. */
+  readonly hits: Map<string, HitRow>;
+  catchingUp?: Promise<boolean>;
+}
+
+/** Re-reading more changed articles than this costs about as much as a rebuild. */
+const MAX_REREAD = 2000;
+/** Display rows kept per query: a few pages. */
+const MAX_HITS = 100;
+
+/**
+ * Candidate sets of recent queries (least recently used out first), each caught up with the
+ * change feed before it answers: a cached answer is the answer the database would give now.
+ */
+export class ResultCache {
+  private readonly entries = new Map<string, CachedQuery>();
+  private readonly building = new Map<string, Promise<CachedQuery>>();
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly maxEntries: number,
+  ) {}
+
+  get enabled(): boolean {
+    return this.maxEntries > 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The query's candidates, current as of a change-feed read that started after this call. */
+  async current(
+    key: string,
+    capacity: number,
+    loader: CandidateLoader,
+  ): Promise<{ entry: CachedQuery; outcome: CacheOutcome }> {
+    const position = await this.feed.sync();
+    let outcome: CacheOutcome = 'hit';
+    for (;;) {
+      const cached = this.entries.get(key);
+      const entry = cached ?? (await this.build(key, position, capacity, loader));
+      if (!cached) outcome = 'built';
+      if (entry.position >= position) return { entry: this.touch(key, entry), outcome };
+      if (await this.catchUp(entry, position, loader)) {
+        return {
+          entry: this.touch(key, entry),
+          outcome: outcome === 'hit' ? 'caught_up' : outcome,
+        };
+      }
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    }
+  }
+
+  /** Display rows of `ids` in that order: kept ones, the rest loaded (and kept). */
+  async hits(
+    entry: CachedQuery,
+    ids: readonly string[],
+    load: (missing: string[]) => Promise<HitRow[]>,
+  ): Promise<HitRow[]> {
+    const missing = ids.filter((id) => !entry.hits.has(id));
+    const found = new Map(
+      ids.flatMap((id) => (entry.hits.has(id) ? [[id, entry.hits.get(id)!]] : [])),
+    );
+    if (missing.length) {
+      const position = entry.position;
+      const loaded = await load(missing);
+      for (const row of loaded) found.set(row.id, row);
+      // Rows read while the entry caught up with a change may predate it: not kept.
+      if (entry.position === position) {
+        if (entry.hits.size + loaded.length > MAX_HITS) entry.hits.clear();
+        for (const row of loaded) entry.hits.set(row.id, row);
+      }
+    }
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  }
+
+  private touch(key: string, entry: CachedQuery): CachedQuery {
+    // Least recently used first: a Map keeps insertion order.
+    if (this.entries.get(key) === entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  private build(
+    key: string,
+    position: number,
+    capacity: number,
+    loader: CandidateLoader,
+  ): Promise<CachedQuery> {
+    const pending = this.building.get(key);
+    if (pending) return pending;
+    const built = loader
+      .build()
+      .then((rows) => {
+        const entry: CachedQuery = {
+          set: new CandidateSet(rows, capacity),
+          position,
+          hits: new Map(),
+        };
+        this.store(key, entry);
+        return entry;
+      })
+      .finally(() => this.building.delete(key));
+    this.building.set(key, built);
+    return built;
+  }
+
+  private store(key: string, entry: CachedQuery): void {
+    this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    this.entries.set(key, entry);
+  }
+
+  /** Brings the entry to `position`, one catch-up at a time; false when it must be rebuilt. */
+  private async catchUp(
+    entry: CachedQuery,
+    position: number,
+    loader: CandidateLoader,
+  ): Promise<boolean> {
+    while (entry.position < position) {
+      if (entry.catchingUp) {
+        if (!(await entry.catchingUp)) return false;
+        continue;
+      }
+      entry.catchingUp = this.reread(entry, position, loader).finally(() => {
+        entry.catchingUp = undefined;
+      });
+    }
+    return true;
+  }
+
+  private async reread(
+    entry: CachedQuery,
+    position: number,
+    loader: CandidateLoader,
+  ): Promise<boolean> {
+    const changed = this.feed.changedBetween(entry.position, position);
+    if (!changed || changed.size > MAX_REREAD) return false;
+    if (changed.size > 0) {
+      const rows = await loader.reread([...changed]);
+      entry.set.apply(changed, rows);
+      for (const id of changed) entry.hits.delete(id);
+      // A candidate that stopped matching left a shorter prefix: rebuilt rather than limp on.
+      if (!entry.set.servesRanking()) return false;
+    }
+    entry.position = position;
+    return true;
+  }
+}
