@@ -4,7 +4,9 @@
  * statement_timeout, RUM or GIN plan, facet cache):
  * - latency p50/p95 of newest-first, relevance-ranked (a term in 10% of the documents, words
  *   sampled from the corpus, a term in 60%), collapse=story, facets;
- * - mixed queries per second, 4 concurrent callers;
+ * - mixed queries per second, 4 concurrent callers: with the result cache off, on (starting
+ *   empty), and on while LIVE_INDEXING_RATE new documents/s are indexed (cached queries then
+ *   catch up with them before every answer);
  * - indexing rate through the indexer's real path (buildSearchDocument + PostgresSearchIndex
  *   .upsert, with its maintenance merging the GIN pending list every second as the indexer
  *   does, and a last merge inside the measured time) into the full table, BENCH_INDEX_DOCS
@@ -26,12 +28,15 @@ import { Taxonomy } from '../apps/api/src/taxonomy/taxonomy.js';
 import { searchEnv } from '../apps/api/src/search/search-env.js';
 import { SearchRepository } from '../apps/api/src/search/search.repository.js';
 import { SearchService } from '../apps/api/src/search/search.service.js';
+import { searchCacheRequests } from '../apps/api/src/search/cache/result-cache.js';
 import { SearchInputError } from '../apps/api/src/search/query/index.js';
 import { generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
 const INDEX_DOCS = Number(process.env.BENCH_INDEX_DOCS ?? 20_000);
 const INDEX_BATCH = Number(process.env.BENCH_INDEX_BATCH ?? 500);
+/** New documents per second while the last mixed run searches. */
+const LIVE_INDEXING_RATE = 100;
 /** BENCH_PARTS=search or =indexing runs one half. */
 const PARTS = (process.env.BENCH_PARTS ?? 'search,indexing').split(',');
 const admin = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
@@ -140,7 +145,13 @@ function mixedWorkload(words: string[]): [number, string, () => Params][] {
   ];
 }
 
-async function mixedQps(service: SearchService, words: string[], seconds: number, callers: number) {
+async function mixedQps(
+  service: SearchService,
+  words: string[],
+  seconds: number,
+  callers: number,
+  label: string,
+) {
   const workload = mixedWorkload(words);
   const total = workload.reduce((sum, [weight]) => sum + weight, 0);
   const next = () => {
@@ -148,6 +159,7 @@ async function mixedQps(service: SearchService, words: string[], seconds: number
     for (const [weight, , make] of workload) if ((r -= weight) < 0) return make();
     return workload[0]![2]();
   };
+  const outcomesBefore = await cacheOutcomes();
   const deadline = performance.now() + seconds * 1000;
   let count = 0;
   let refused = 0;
@@ -164,19 +176,68 @@ async function mixedQps(service: SearchService, words: string[], seconds: number
     }),
   );
   if (refused) console.log(`mixed queries refused by statement_timeout: ${refused} of ${count}`);
-  const mix = workload.map(([weight, name]) => `${weight}% ${name}`).join(', ');
-  console.log(`mixed workload (${mix}; facets on, first pages)`);
+  const outcomes = Object.entries(await cacheOutcomes())
+    .map(([outcome, n]) => [outcome, n - (outcomesBefore[outcome] ?? 0)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([outcome, n]) => `${outcome} ${Math.round((100 * n) / count)}%`);
   console.log(
-    `mixed queries, ${callers} concurrent callers, ${seconds} s`.padEnd(52) +
-      ` ${Math.round(count / seconds)} queries/s`,
+    `mixed, ${callers} callers, ${seconds} s, ${label}`.padEnd(52) +
+      ` ${Math.round(count / seconds)} queries/s` +
+      (outcomes.length ? ` (result cache: ${outcomes.join(', ')})` : ''),
   );
+}
+
+async function cacheOutcomes(): Promise<Record<string, number>> {
+  const metric = await searchCacheRequests.get();
+  return Object.fromEntries(metric.values.map((v) => [String(v.labels.outcome), v.value]));
+}
+
+/**
+ * New documents at `perSecond` through the indexer's upsert, with its merge every second, until
+ * stopped: the load a live system searches under (cached queries then catch up).
+ */
+function indexInBackground(perSecond: number): { stop: () => Promise<number> } {
+  const dataSourcePromise = createDataSource({ url: url.href, poolSize: 2 }).initialize();
+  const feeds = Array.from({ length: 50 }, () => randomUUID());
+  let stopped = false;
+  let indexed = 0;
+  const running = (async () => {
+    const dataSource = await dataSourcePromise;
+    const index = new PostgresSearchIndex(dataSource);
+    const started = performance.now();
+    let merged = started;
+    while (!stopped) {
+      const due = Math.floor(((performance.now() - started) / 1000) * perSecond) - indexed;
+      if (due > 0) {
+        const batch = Array.from({ length: due }, (_, i) => event(1_000_000 + indexed + i, feeds));
+        await index.upsert(batch.map((e) => buildSearchDocument(e, 100_000)));
+        indexed += due;
+      }
+      if (performance.now() - merged >= 1000) {
+        await index.maintain();
+        merged = performance.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await dataSource.destroy();
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await running;
+      return indexed;
+    },
+  };
 }
 
 async function measureSearch(): Promise<void> {
   const dataSource = await createDataSource({ url: url.href, poolSize: 2 }).initialize();
   const env = searchEnv({ ...process.env, SEARCH_POOL_SIZE: '6' });
   const repository = new SearchRepository(dataSource, env, new JsonLogger('search-bench', 'warn'));
-  const service = new SearchService(repository, Taxonomy.load(), env);
+  // Latencies are the database's: a repeated query would otherwise be answered from memory.
+  const uncachedEnv = { ...env, SEARCH_RESULT_CACHE_ENTRIES: 0 };
+  const service = new SearchService(repository, Taxonomy.load(), uncachedEnv);
+  const cached = () => new SearchService(repository, Taxonomy.load(), env);
   const engine = await repository.searchEngine();
   const words = await sampleWords();
   const counts = await withClient(
@@ -188,6 +249,7 @@ async function measureSearch(): Promise<void> {
     `search bench: ${counts.toLocaleString('en')} documents, full-text index ${engine.toUpperCase()}, ` +
       `${env.SEARCH_CANDIDATES} ranked candidates, statement_timeout ${env.SEARCH_STATEMENT_TIMEOUT_MS} ms`,
   );
+  console.log('latencies: every query read from the database (result cache off)');
   console.log(
     `document share: commonword ${await documentShare('commonword')}, everyword ${await documentShare('everyword')}, ` +
       `sampled word "${words[0]}" ${await documentShare(words[0]!)}`,
@@ -250,7 +312,16 @@ async function measureSearch(): Promise<void> {
     100,
     page(() => ({ q: pick(words), lang: pick(LANGUAGE_CODES) }), true),
   );
-  await mixedQps(service, words, 10, 4);
+  await mixedQps(service, words, 10, 4, 'result cache off');
+  const rssBefore = process.memoryUsage().rss;
+  await mixedQps(cached(), words, 10, 4, 'result cache on, starting empty');
+  console.log(
+    `result cache memory: RSS +${Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MB ` +
+      `(up to ${env.SEARCH_RESULT_CACHE_ENTRIES} queries)`,
+  );
+  const indexing = indexInBackground(LIVE_INDEXING_RATE);
+  await mixedQps(cached(), words, 10, 4, `cache on, indexing ${LIVE_INDEXING_RATE} docs/s`);
+  console.log(`  (${await indexing.stop()} documents indexed meanwhile)`);
   await repository.onModuleDestroy();
   await dataSource.destroy();
 }

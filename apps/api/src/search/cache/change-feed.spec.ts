@@ -1,0 +1,92 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SqlQuery } from '../search-sql.js';
+import { ChangeFeed, type RunQuery } from './change-feed.js';
+
+interface Reply {
+  now: string;
+  horizon: string;
+  changes: string[];
+}
+
+/** A database answering reads from a script, one reply per read, recording each statement. */
+function scripted(replies: Reply[]): { run: RunQuery; reads: SqlQuery[] } {
+  const reads: SqlQuery[] = [];
+  const run = (async (query: SqlQuery) => {
+    reads.push(query);
+    const reply = replies.shift();
+    if (!reply) throw new Error('no more replies scripted');
+    return [reply];
+  }) as RunQuery;
+  return { run, reads };
+}
+
+const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000000Z`;
+const reply = (second: number, changes: string[] = []): Reply => ({
+  now: at(second),
+  horizon: at(second - 5),
+  changes,
+});
+const options = { overlapMs: 5000, maxChanges: 100, retained: 1000 };
+
+describe('ChangeFeed', () => {
+  it('lists what was indexed after the first read, each version once despite the overlap', async () => {
+    const { run, reads } = scripted([
+      reply(10, ['ignored@' + at(9)]),
+      reply(11, [`a@${at(10)}`, `b@${at(11)}`]),
+      // The look-back returns b again, and a new version of a.
+      reply(12, [`b@${at(11)}`, `a@${at(12)}`]),
+    ]);
+    const feed = new ChangeFeed(run, options);
+    const start = await feed.sync();
+    assert.equal(start, 0);
+    const second = await feed.sync();
+    assert.deepEqual(feed.changedBetween(start, second), new Set(['a', 'b']));
+    const third = await feed.sync();
+    assert.deepEqual(feed.changedBetween(second, third), new Set(['a']));
+    // The first read asks for the time only; later ones look back from the previous time.
+    assert.equal(reads[0]!.values.length, 1);
+    assert.deepEqual(reads[2]!.values.slice(1, 2), [at(11)]);
+  });
+
+  it('forgets every position after a burst too large to list', async () => {
+    const burst = Array.from({ length: 100 }, (_, i) => `id${i}@${at(11)}`);
+    const { run } = scripted([reply(10), reply(11, burst), reply(12, [`z@${at(12)}`])]);
+    const feed = new ChangeFeed(run, options);
+    const start = await feed.sync();
+    const afterBurst = await feed.sync();
+    assert.equal(feed.changedBetween(start, afterBurst), undefined);
+    const next = await feed.sync();
+    assert.deepEqual(feed.changedBetween(afterBurst, next), new Set(['z']));
+  });
+
+  it('remembers only the newest `retained` changes', async () => {
+    const { run } = scripted([reply(10), reply(11, [`a@${at(11)}`, `b@${at(11)}`, `c@${at(11)}`])]);
+    const feed = new ChangeFeed(run, { ...options, retained: 2 });
+    const start = await feed.sync();
+    const end = await feed.sync();
+    assert.equal(feed.changedBetween(start, end), undefined);
+    assert.deepEqual(feed.changedBetween(start + 1, end), new Set(['b', 'c']));
+  });
+
+  it('makes a caller that arrives during a read wait for the next one, shared by all', async () => {
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const run = (async () => {
+      calls++;
+      if (calls === 2) await new Promise<void>((resolve) => (release = resolve));
+      return [reply(10 + calls, calls > 1 ? [`n${calls}@${at(10 + calls)}`] : [])];
+    }) as RunQuery;
+    const feed = new ChangeFeed(run, options);
+    await feed.sync();
+    const during = feed.sync();
+    await new Promise((resolve) => setImmediate(resolve));
+    const late = [feed.sync(), feed.sync()];
+    release();
+    const [first, ...rest] = await Promise.all([during, ...late]);
+    assert.equal(first, 1);
+    // The two late callers shared the third read, which started after they called.
+    assert.deepEqual(rest, [2, 2]);
+    assert.equal(calls, 3);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CandidateRow } from './candidate-set.js';
+import type { ChangeFeed, ChangedIds } from './change-feed.js';
+import { ResultCache, type CachedQuery, type CandidateLoader } from './result-cache.js';
+
+/** A change feed whose position and changes the test sets. */
+class FakeFeed {
+  position = 0;
+  changes: string[] = [];
+  forgottenBefore = 0;
+  sync = async () => this.position;
+  changedBetween(from: number, to: number): ChangedIds {
+    return from < this.forgottenBefore ? undefined : new Set(this.changes.slice(from, to));
+  }
+  change(id: string): void {
+    this.changes.push(id);
+    this.position++;
+  }
+}
+
+const row = (id: string, hour: number): CandidateRow => ({
+  id,
+  rank: 0,
+  publishedAt: `2025-01-01T${String(hour).padStart(2, '0')}:00:00.000000Z`,
+  language: 'en',
+  topics: [],
+  places: [],
+  feedId: 'f',
+});
+
+/** A loader over a mutable "database" of matching rows, counting its reads. */
+function loader(matching: Map<string, CandidateRow>) {
+  const counts = { builds: 0, rereads: 0 };
+  const load: CandidateLoader = {
+    build: async () => {
+      counts.builds++;
+      return [...matching.values()];
+    },
+    reread: async (ids) => {
+      counts.rereads++;
+      return ids.flatMap((id) => (matching.has(id) ? [matching.get(id)!] : []));
+    },
+  };
+  return { load, counts };
+}
+
+const newestIds = (entry: CachedQuery) => entry.set.page('newest', undefined, 10)?.map((r) => r.id);
+
+describe('ResultCache', () => {
+  it('builds a query once for concurrent callers, then answers from memory', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const { load, counts } = loader(new Map([['a', row('a', 1)]]));
+    const answers = await Promise.all([1, 2, 3].map(() => cache.current('q', 5, load)));
+    assert.equal(counts.builds, 1);
+    assert.deepEqual(
+      answers.map((a) => a.outcome),
+      ['built', 'built', 'built'],
+    );
+    assert.equal((await cache.current('q', 5, load)).outcome, 'hit');
+  });
+
+  it('re-reads only the changed articles, and rebuilds when the feed forgot them', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const matching = new Map([['a', row('a', 1)]]);
+    const { load, counts } = loader(matching);
+    await cache.current('q', 5, load);
+    matching.set('b', row('b', 2));
+    feed.change('b');
+    const caughtUp = await cache.current('q', 5, load);
+    assert.equal(caughtUp.outcome, 'caught_up');
+    assert.deepEqual(newestIds(caughtUp.entry), ['b', 'a']);
+    assert.equal(counts.rereads, 1);
+    matching.delete('a');
+    feed.change('a');
+    feed.forgottenBefore = feed.position;
+    const rebuilt = await cache.current('q', 5, load);
+    assert.equal(rebuilt.outcome, 'built');
+    assert.deepEqual(newestIds(rebuilt.entry), ['b']);
+    assert.equal(counts.builds, 2);
+  });
+
+  it('drops the least recently used query when full', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 2);
+    const { load, counts } = loader(new Map([['a', row('a', 1)]]));
+    await cache.current('q1', 5, load);
+    await cache.current('q2', 5, load);
+    await cache.current('q1', 5, load);
+    await cache.current('q3', 5, load);
+    assert.equal(cache.size, 2);
+    assert.equal((await cache.current('q1', 5, load)).outcome, 'hit');
+    assert.equal((await cache.current('q2', 5, load)).outcome, 'built');
+    assert.equal(counts.builds, 4);
+  });
+
+  it('keeps display rows until their article changes', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const { load } = loader(new Map([['a', row('a', 1)]]));
+    const { entry } = await cache.current('q', 5, load);
+    let loads = 0;
+    const hit = async (missing: string[]) => {
+      loads++;
+      return missing.map((id) => ({ id, title: `v${loads}` }) as never);
+    };
+    await cache.hits(entry, ['a'], hit);
+    assert.equal((await cache.hits(entry, ['a'], hit))[0]!.title, 'v1');
+    feed.change('a');
+    await cache.current('q', 5, load);
+    assert.equal((await cache.hits(entry, ['a'], hit))[0]!.title, 'v2');
+  });
+});
