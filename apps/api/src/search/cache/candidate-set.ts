@@ -15,6 +15,35 @@ export interface CandidateRow {
 
 export type CandidateOrder = 'relevance' | 'newest';
 
+/** Shared copies of repeated values (languages, topic and place lists, feeds). */
+const interned = new Map<string, string | string[]>();
+const MAX_INTERNED = 100_000;
+
+function intern<T extends string | string[]>(value: T): T {
+  const key = Array.isArray(value) ? `[]${value.join('\u0000')}` : `s${value}`;
+  const known = interned.get(key);
+  if (known !== undefined) return known as T;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(key, value);
+  return value;
+}
+
+/**
+ * A row as the cache keeps it: its repeated values shared with every other cached row, as
+ * thousands of candidate sets hold the same few languages, topic lists and feeds.
+ */
+export function compactCandidate(row: CandidateRow): CandidateRow {
+  return {
+    id: row.id,
+    rank: row.rank,
+    publishedAt: row.publishedAt,
+    language: intern(row.language),
+    topics: intern(row.topics),
+    places: intern(row.places),
+    feedId: intern(row.feedId),
+  };
+}
+
 export interface FacetTally {
   facet: string;
   value: string;
@@ -45,7 +74,7 @@ export class CandidateSet {
     rows: CandidateRow[],
     readonly capacity: number,
   ) {
-    this.rows = [...rows].sort(newer).slice(0, capacity);
+    this.rows = rows.map(compactCandidate).sort(newer).slice(0, capacity);
     this.complete = rows.length < capacity;
   }
 
@@ -62,7 +91,7 @@ export class CandidateSet {
     const changed = new Set(changedIds);
     const kept = this.rows.filter((row) => !changed.has(row.id));
     const last = this.complete ? undefined : this.rows[this.rows.length - 1];
-    const admitted = matching.filter((row) => !last || newer(row, last) < 0);
+    const admitted = matching.filter((row) => !last || newer(row, last) < 0).map(compactCandidate);
     const merged = [...kept, ...admitted].sort(newer);
     if (merged.length > this.capacity) this.complete = false;
     this.rows = merged.slice(0, this.capacity);
