@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { z } from 'zod';
 import { commonEnvSchema, DEFAULT_PORTS, type ServiceName } from '#config';
 import { apiEnvSchema } from '../../apps/api/src/env.js';
+import { searchEnvSchema } from '../../apps/api/src/search/search-env.js';
 import { classifierEnvSchema } from '../../apps/classifier/src/env.js';
 import { modelsDir } from '../../apps/classifier/src/model/paths.js';
 import { indexerEnvSchema } from '../../apps/indexer/src/env.js';
@@ -23,7 +24,8 @@ export const SERVICES = Object.keys(DEFAULT_PORTS) as ServiceName[];
 export { DEFAULT_PORTS, commonEnvSchema };
 
 export const ENV_SCHEMAS: Record<ServiceName, EnvSchema> = {
-  api: apiEnvSchema,
+  // The search module reads its own settings (SEARCH_*) besides the service's.
+  api: apiEnvSchema.extend(searchEnvSchema.shape),
   ingestor: ingestorEnvSchema,
   classifier: classifierEnvSchema,
   indexer: indexerEnvSchema,

@@ -16,6 +16,7 @@ import {
   SERVICES,
   sourceExists,
 } from './code-facts.js';
+import { searchEnv } from '../../apps/api/src/search/search-env.js';
 import { envProblems } from './env-rules.js';
 import {
   findK8s,
@@ -155,6 +156,20 @@ describe('k8s manifests', () => {
       assert.equal(env.HOST, '0.0.0.0', `${service} HOST`);
       assert.equal(env.PORT, String(DEFAULT_PORTS[service]), `${service} PORT`);
     }
+  });
+
+  it('give api replicas one cursor secret, so a page cursor from one works on the other', () => {
+    const api = deployment('api') as { spec: { replicas?: number; template: PodTemplate } };
+    assert.ok((api.spec.replicas ?? 1) > 1, 'the api runs several replicas');
+    const container = onlyContainer(api.spec.template);
+    const valueFrom = container.env?.find((item) => item.name === 'SEARCH_CURSOR_SECRET')
+      ?.valueFrom as { secretKeyRef?: { name: string; key: string } } | undefined;
+    const ref = valueFrom?.secretKeyRef;
+    assert.ok(ref, 'SEARCH_CURSOR_SECRET comes from a Secret');
+    const secret = findK8s(objects, 'Secret', ref.name) as { stringData?: Record<string, string> };
+    const value = secret.stringData?.[ref.key];
+    assert.ok(value, `the Secret ${ref.name} holds ${ref.key}`);
+    assert.equal(searchEnv({ SEARCH_CURSOR_SECRET: value }).cursorSecret, value);
   });
 
   it('select their own pods: Deployment selector, pod labels and Service selector agree', () => {

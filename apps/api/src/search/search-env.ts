@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
-const schema = z.object({
+export const searchEnvSchema = z.object({
   /** Every search statement is cancelled after this long (a clear 400, never a stuck server). */
   SEARCH_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Signs page cursors; set the same value on every replica. Random per process otherwise. */
@@ -47,10 +47,10 @@ const schema = z.object({
 
 export const SEARCH_ENV = Symbol('SEARCH_ENV');
 
-export type SearchEnv = z.infer<typeof schema> & { cursorSecret: string };
+export type SearchEnv = z.infer<typeof searchEnvSchema> & { cursorSecret: string };
 
 export function searchEnv(source: NodeJS.ProcessEnv = process.env): SearchEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
-  const env = schema.parse(cleaned);
+  const env = searchEnvSchema.parse(cleaned);
   return { ...env, cursorSecret: env.SEARCH_CURSOR_SECRET ?? randomBytes(32).toString('hex') };
 }
