@@ -133,23 +133,72 @@ async function documentShare(word: string): Promise<string> {
 type Params = Record<string, string>;
 
 /** What readers and delivery ask for, by weight: mostly browsing and polling, then searching. */
-function mixedWorkload(words: string[]): [number, string, () => Params][] {
+function mixedWorkload(word: () => string): [number, string, () => Params][] {
   return [
     [
       30,
       'newest-first, lang or topic filter',
       () => pick<Params>([{ lang: pick(LANGUAGE_CODES) }, { topic: pick(TOPIC_CODES) }]),
     ],
-    [15, 'newest-first, a word', () => ({ q: pick(words), sort: 'newest' })],
-    [35, 'relevance, a word', () => ({ q: pick(words) })],
-    [10, 'relevance, two words', () => ({ q: `${pick(words)} ${pick(words)}` })],
+    [15, 'newest-first, a word', () => ({ q: word(), sort: 'newest' })],
+    [35, 'relevance, a word', () => ({ q: word() })],
+    [10, 'relevance, two words', () => ({ q: `${word()} ${word()}` })],
     [10, 'relevance, the 10% term', () => ({ q: 'commonword' })],
   ];
 }
 
+/**
+ * Words as query logs ask for them: the k-th most asked one k times rarer than the first (Zipf,
+ * s = 1), popularity assigned in sample order.
+ */
+function zipfWords(words: string[]): () => string {
+  const distinct = [...new Set(words)];
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let k = 1; k <= distinct.length; k++) cumulative.push((sum += 1 / k));
+  return () => {
+    const target = random() * sum;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return distinct[low]!;
+  };
+}
+
+/**
+ * Mixed throughput with one way of drawing query words: the cache off, then on from empty for
+ * CACHE_WARMING_SECONDS in 10-s runs, then on while LIVE_INDEXING_RATE documents/s arrive.
+ */
+async function mixedSeries(
+  uncached: SearchService,
+  cached: SearchService,
+  words: () => string,
+  draw: string,
+): Promise<void> {
+  const mix = mixedWorkload(words)
+    .map(([weight, name]) => `${weight}% ${name}`)
+    .join(', ');
+  console.log(`mixed workload (${mix}; facets on, first pages), query words drawn ${draw}:`);
+  await mixedQps(uncached, words, 10, 4, 'result cache off');
+  const rssBefore = process.memoryUsage().rss;
+  for (let second = 0; second < CACHE_WARMING_SECONDS; second += 10) {
+    await mixedQps(cached, words, 10, 4, `result cache on, ${second}–${second + 10} s`);
+  }
+  console.log(
+    `  result cache memory: RSS +${Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MB`,
+  );
+  const indexing = indexInBackground(LIVE_INDEXING_RATE);
+  await mixedQps(cached, words, 10, 4, `cache on, indexing ${LIVE_INDEXING_RATE} docs/s`);
+  console.log(`  (${await indexing.stop()} documents indexed meanwhile)`);
+}
+
 async function mixedQps(
   service: SearchService,
-  words: string[],
+  words: () => string,
   seconds: number,
   callers: number,
   label: string,
@@ -177,13 +226,13 @@ async function mixedQps(
       }
     }),
   );
-  if (refused) console.log(`mixed queries refused by statement_timeout: ${refused} of ${count}`);
+  if (refused) console.log(`  mixed queries refused by statement_timeout: ${refused} of ${count}`);
   const outcomes = Object.entries(await cacheOutcomes())
     .map(([outcome, n]) => [outcome, n - (outcomesBefore[outcome] ?? 0)] as const)
     .filter(([, n]) => n > 0)
     .map(([outcome, n]) => `${outcome} ${Math.round((100 * n) / count)}%`);
   console.log(
-    `mixed, ${callers} callers, ${seconds} s, ${label}`.padEnd(52) +
+    `  ${callers} callers, ${seconds} s, ${label}`.padEnd(52) +
       ` ${Math.round(count / seconds)} queries/s` +
       (outcomes.length ? ` (result cache: ${outcomes.join(', ')})` : ''),
   );
@@ -314,19 +363,9 @@ async function measureSearch(): Promise<void> {
     100,
     page(() => ({ q: pick(words), lang: pick(LANGUAGE_CODES) }), true),
   );
-  await mixedQps(service, words, 10, 4, 'result cache off');
-  const rssBefore = process.memoryUsage().rss;
-  const withCache = cached();
-  for (let second = 0; second < CACHE_WARMING_SECONDS; second += 10) {
-    await mixedQps(withCache, words, 10, 4, `result cache on, ${second}–${second + 10} s`);
-  }
-  console.log(
-    `result cache memory: RSS +${Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MB ` +
-      `(up to ${env.SEARCH_RESULT_CACHE_ENTRIES} queries)`,
-  );
-  const indexing = indexInBackground(LIVE_INDEXING_RATE);
-  await mixedQps(withCache, words, 10, 4, `cache on, indexing ${LIVE_INDEXING_RATE} docs/s`);
-  console.log(`  (${await indexing.stop()} documents indexed meanwhile)`);
+  console.log(`result cache: up to ${env.SEARCH_RESULT_CACHE_ENTRIES} queries`);
+  await mixedSeries(service, cached(), () => pick(words), 'uniformly from the sample');
+  await mixedSeries(service, cached(), zipfWords(words), 'by Zipf’s law (s = 1)');
   await repository.onModuleDestroy();
   await dataSource.destroy();
 }
