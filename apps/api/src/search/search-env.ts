@@ -35,9 +35,10 @@ export const searchEnvSchema = z.object({
   /**
    * Queries whose newest SEARCH_CANDIDATES matches are kept between requests (0: none), caught
    * up before each answer with the documents indexed since: as fresh as reading the database.
-   * Each costs about 110 kB with 500 candidates (plus up to 42 display rows): 500 ≈ 90 MB.
+   * Each costs about 30 kB with 500 candidates, plus up to 30 kB of display rows (a page of
+   * 20): 2,000 ≈ 120 MB.
    */
-  SEARCH_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+  SEARCH_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
   /**
    * The cache re-reads documents indexed up to this long before its last look: an indexer
    * batch stamps indexed_at when it starts and may commit that much later.

@@ -1,4 +1,5 @@
 import type { SearchCursor } from '../query/index.js';
+import { microseconds, PackedCandidates, UTC_TEXT } from './packed-candidates.js';
 
 /** What a cached query keeps of each of its newest matches: enough to order, page and count. */
 export interface CandidateRow {
@@ -15,35 +16,6 @@ export interface CandidateRow {
 
 export type CandidateOrder = 'relevance' | 'newest';
 
-/** Shared copies of repeated values (languages, topic and place lists, feeds). */
-const interned = new Map<string, string | string[]>();
-const MAX_INTERNED = 100_000;
-
-function intern<T extends string | string[]>(value: T): T {
-  const key = Array.isArray(value) ? `[]${value.join('\u0000')}` : `s${value}`;
-  const known = interned.get(key);
-  if (known !== undefined) return known as T;
-  if (interned.size >= MAX_INTERNED) interned.clear();
-  interned.set(key, value);
-  return value;
-}
-
-/**
- * A row as the cache keeps it: its repeated values shared with every other cached row, as
- * thousands of candidate sets hold the same few languages, topic lists and feeds.
- */
-export function compactCandidate(row: CandidateRow): CandidateRow {
-  return {
-    id: row.id,
-    rank: row.rank,
-    publishedAt: row.publishedAt,
-    language: intern(row.language),
-    topics: intern(row.topics),
-    places: intern(row.places),
-    feedId: intern(row.feedId),
-  };
-}
-
 export interface FacetTally {
   facet: string;
   value: string;
@@ -53,10 +25,6 @@ export interface FacetTally {
 /** Newest first, then id descending: the order of the time index the candidates come from. */
 const newer = (a: CandidateRow, b: CandidateRow) =>
   a.publishedAt === b.publishedAt ? compare(b.id, a.id) : compare(b.publishedAt, a.publishedAt);
-const higher = (a: CandidateRow, b: CandidateRow) =>
-  a.rank === b.rank ? compare(b.id, a.id) : b.rank - a.rank;
-/** The only time format compared as text: the one the candidate rows carry. */
-const UTC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -66,20 +34,21 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the changed articles and passes those that still match.
  */
 export class CandidateSet {
-  private rows: CandidateRow[];
-  private byRank?: CandidateRow[];
+  private packed: PackedCandidates;
+  /** Positions in relevance order (rank, then id, descending), worked out when first asked. */
+  private byRank?: Uint32Array;
   complete: boolean;
 
   constructor(
     rows: CandidateRow[],
     readonly capacity: number,
   ) {
-    this.rows = rows.map(compactCandidate).sort(newer).slice(0, capacity);
+    this.packed = new PackedCandidates([...rows].sort(newer).slice(0, capacity));
     this.complete = rows.length < capacity;
   }
 
   get size(): number {
-    return this.rows.length;
+    return this.packed.length;
   }
 
   /**
@@ -89,18 +58,19 @@ export class CandidateSet {
    */
   apply(changedIds: Iterable<string>, matching: CandidateRow[]): void {
     const changed = new Set(changedIds);
-    const kept = this.rows.filter((row) => !changed.has(row.id));
-    const last = this.complete ? undefined : this.rows[this.rows.length - 1];
-    const admitted = matching.filter((row) => !last || newer(row, last) < 0).map(compactCandidate);
+    const rows = this.packed.rows();
+    const kept = rows.filter((row) => !changed.has(row.id));
+    const last = this.complete ? undefined : rows[rows.length - 1];
+    const admitted = matching.filter((row) => !last || newer(row, last) < 0);
     const merged = [...kept, ...admitted].sort(newer);
     if (merged.length > this.capacity) this.complete = false;
-    this.rows = merged.slice(0, this.capacity);
+    this.packed = new PackedCandidates(merged.slice(0, this.capacity));
     this.byRank = undefined;
   }
 
   /** Ranking reads the newest `capacity` matches: the set must hold exactly those. */
   servesRanking(): boolean {
-    return this.complete || this.rows.length === this.capacity;
+    return this.complete || this.packed.length === this.capacity;
   }
 
   /**
@@ -112,17 +82,23 @@ export class CandidateSet {
     cursor: SearchCursor | undefined,
     count: number,
   ): CandidateRow[] | undefined {
+    if (!this.packed.ordered) return undefined;
     if (order === 'relevance') {
       if (!this.servesRanking() || (cursor && cursor.sort !== 'relevance')) return undefined;
-      this.byRank ??= [...this.rows].sort(higher);
-      const start = cursor ? this.byRank.findIndex((row) => afterRank(row, cursor)) : 0;
-      return start < 0 ? [] : this.byRank.slice(start, start + count);
+      const positions = this.rankOrder();
+      const start = cursor
+        ? this.firstAfter(positions.length, (i) => this.afterRank(positions[i]!, cursor))
+        : 0;
+      return Array.from(positions.subarray(start, start + count), (i) => this.packed.row(i));
     }
     if (cursor && (cursor.sort !== 'newest' || !UTC_TEXT.test(cursor.publishedAt)))
       return undefined;
-    const start = cursor ? this.rows.findIndex((row) => afterTime(row, cursor)) : 0;
-    const rows = start < 0 ? [] : this.rows.slice(start, start + count);
-    return rows.length === count || this.complete ? rows : undefined;
+    const start = cursor
+      ? this.firstAfter(this.packed.length, (i) => this.afterTime(i, cursor))
+      : 0;
+    const end = Math.min(start + count, this.packed.length);
+    if (end - start < count && !this.complete) return undefined;
+    return Array.from({ length: end - start }, (_, k) => this.packed.row(start + k));
   }
 
   /**
@@ -130,8 +106,8 @@ export class CandidateSet {
    * set holds fewer of them than that and not all.
    */
   facets(scan: number): FacetTally[] | undefined {
-    if (this.rows.length < scan && !this.complete) return undefined;
-    const counted = this.rows.slice(0, scan);
+    if (this.packed.length < scan && !this.complete) return undefined;
+    const counted = Math.min(scan, this.packed.length);
     const tallies = new Map<string, FacetTally>();
     const add = (facet: string, value: string) => {
       const key = `${facet}\u0000${value}`;
@@ -139,23 +115,45 @@ export class CandidateSet {
       if (tally) tally.count++;
       else tallies.set(key, { facet, value, count: 1 });
     };
-    for (const row of counted) {
+    for (let i = 0; i < counted; i++) {
+      const row = this.packed.facets(i);
       add('languages', row.language);
       for (const topic of row.topics) add('topics', topic);
       for (const place of row.places) add('places', place);
       add('feeds', row.feedId);
     }
-    return [{ facet: 'total', value: '', count: counted.length }, ...tallies.values()];
+    return [{ facet: 'total', value: '', count: counted }, ...tallies.values()];
   }
-}
 
-function afterRank(row: CandidateRow, cursor: SearchCursor & { sort: 'relevance' }): boolean {
-  return row.rank < cursor.rank || (row.rank === cursor.rank && row.id < cursor.id);
-}
+  private rankOrder(): Uint32Array {
+    if (this.byRank) return this.byRank;
+    const packed = this.packed;
+    const positions = Uint32Array.from({ length: packed.length }, (_, i) => i);
+    positions.sort((a, b) => packed.rank(b) - packed.rank(a) || packed.compareIds(b, a));
+    this.byRank = positions;
+    return positions;
+  }
 
-function afterTime(row: CandidateRow, cursor: SearchCursor & { sort: 'newest' }): boolean {
-  return (
-    row.publishedAt < cursor.publishedAt ||
-    (row.publishedAt === cursor.publishedAt && row.id < cursor.id)
-  );
+  /** The first position where `after` holds, for a predicate false then true along the order. */
+  private firstAfter(length: number, after: (position: number) => boolean): number {
+    let low = 0;
+    let high = length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (after(middle)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  private afterRank(i: number, cursor: SearchCursor & { sort: 'relevance' }): boolean {
+    const rank = this.packed.rank(i);
+    return rank < cursor.rank || (rank === cursor.rank && this.packed.id(i) < cursor.id);
+  }
+
+  private afterTime(i: number, cursor: SearchCursor & { sort: 'newest' }): boolean {
+    const time = this.packed.time(i);
+    const at = microseconds(cursor.publishedAt);
+    return time < at || (time === at && this.packed.id(i) < cursor.id);
+  }
 }

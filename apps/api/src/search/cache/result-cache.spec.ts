@@ -19,8 +19,11 @@ class FakeFeed {
   }
 }
 
-const row = (id: string, hour: number): CandidateRow => ({
-  id,
+/** Article `name` (one letter) as a uuid. */
+const uuid = (name: string) =>
+  `00000000-0000-0000-0000-${name.charCodeAt(0).toString(16).padStart(12, '0')}`;
+const row = (name: string, hour: number): CandidateRow => ({
+  id: uuid(name),
   rank: 0,
   publishedAt: `2025-01-01T${String(hour).padStart(2, '0')}:00:00.000000Z`,
   language: 'en',
@@ -39,13 +42,17 @@ function loader(matching: Map<string, CandidateRow>) {
     },
     reread: async (ids) => {
       counts.rereads++;
-      return ids.flatMap((id) => (matching.has(id) ? [matching.get(id)!] : []));
+      return [...matching.values()].filter((row) => ids.includes(row.id));
     },
   };
   return { load, counts };
 }
 
-const newestIds = (entry: CachedQuery) => entry.set.page('newest', undefined, 10)?.map((r) => r.id);
+/** The one-letter names of the entry's candidates, newest first. */
+const newestIds = (entry: CachedQuery) =>
+  entry.set
+    .page('newest', undefined, 10)
+    ?.map((r) => String.fromCharCode(parseInt(r.id.slice(-12), 16)));
 
 describe('ResultCache', () => {
   it('builds a query once for concurrent callers, then answers from memory', async () => {
@@ -68,13 +75,13 @@ describe('ResultCache', () => {
     const { load, counts } = loader(matching);
     await cache.current('q', 5, load);
     matching.set('b', row('b', 2));
-    feed.change('b');
+    feed.change(uuid('b'));
     const caughtUp = await cache.current('q', 5, load);
     assert.equal(caughtUp.outcome, 'caught_up');
     assert.deepEqual(newestIds(caughtUp.entry), ['b', 'a']);
     assert.equal(counts.rereads, 1);
     matching.delete('a');
-    feed.change('a');
+    feed.change(uuid('a'));
     feed.forgottenBefore = feed.position;
     const rebuilt = await cache.current('q', 5, load);
     assert.equal(rebuilt.outcome, 'built');
@@ -106,10 +113,10 @@ describe('ResultCache', () => {
       loads++;
       return missing.map((id) => ({ id, title: `v${loads}` }) as never);
     };
-    await cache.hits(entry, ['a'], hit);
-    assert.equal((await cache.hits(entry, ['a'], hit))[0]!.title, 'v1');
-    feed.change('a');
+    await cache.hits(entry, [uuid('a')], hit);
+    assert.equal((await cache.hits(entry, [uuid('a')], hit))[0]!.title, 'v1');
+    feed.change(uuid('a'));
     await cache.current('q', 5, load);
-    assert.equal((await cache.hits(entry, ['a'], hit))[0]!.title, 'v2');
+    assert.equal((await cache.hits(entry, [uuid('a')], hit))[0]!.title, 'v2');
   });
 });

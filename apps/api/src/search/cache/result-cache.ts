@@ -30,8 +30,8 @@ export interface CachedQuery {
 
 /** Re-reading more changed articles than this costs about as much as a rebuild. */
 const MAX_REREAD = 2000;
-/** Display rows kept per query: the first two pages of the default size. */
-const MAX_HITS = 42;
+/** Display rows kept per query: the first page of the default size (and the row after it). */
+const MAX_HITS = 21;
 
 /**
  * Candidate sets of recent queries (least recently used out first), each caught up with the

@@ -1,0 +1,62 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CandidateRow } from './candidate-set.js';
+import { microseconds, PackedCandidates, utcTextOf } from './packed-candidates.js';
+
+const rows: CandidateRow[] = [
+  {
+    id: 'f29e534c-2353-4399-b328-db0b01a631ec',
+    rank: -3.25,
+    publishedAt: '2026-11-20T08:00:00.123456Z',
+    language: 'fr',
+    topics: ['medtop:11000000', 'medtop:04000000'],
+    places: ['KZ'],
+    feedId: '5f1e4642-e6c9-4727-a452-6f70fab65239',
+  },
+  {
+    id: '0a9e534c-2353-4399-b328-db0b01a631ec',
+    rank: 1e-7,
+    publishedAt: '1999-12-31T23:59:59.999999Z',
+    language: 'fr',
+    topics: ['medtop:11000000', 'medtop:04000000'],
+    places: [],
+    feedId: '5f1e4642-e6c9-4727-a452-6f70fab65239',
+  },
+];
+
+describe('PackedCandidates', () => {
+  it('gives back every field as it was given, times to the microsecond', () => {
+    const packed = new PackedCandidates(rows);
+    assert.equal(packed.length, 2);
+    assert.deepEqual(packed.rows(), rows);
+    assert.equal(packed.ordered, true);
+  });
+
+  it('orders ids as PostgreSQL orders uuids and times by microsecond', () => {
+    const packed = new PackedCandidates(rows);
+    assert.ok(packed.compareIds(0, 1) > 0);
+    assert.ok(packed.compareIds(1, 0) < 0);
+    assert.equal(packed.compareIds(1, 1), 0);
+    assert.equal(packed.time(0) - microseconds('2026-11-20T08:00:00.123455Z'), 1);
+    assert.equal(
+      utcTextOf(microseconds('1970-01-01T00:00:00.000001Z')),
+      '1970-01-01T00:00:00.000001Z',
+    );
+  });
+
+  it('shares the repeated facet values of its rows', () => {
+    const packed = new PackedCandidates(rows);
+    assert.equal(packed.facets(0).topics, packed.facets(1).topics);
+  });
+
+  it('marks a set with a time outside the text format as unable to page, and refuses non-uuids', () => {
+    const exotic = new PackedCandidates([
+      { ...rows[0]!, publishedAt: '12026-01-01T00:00:00.000000Z' },
+    ]);
+    assert.equal(exotic.ordered, false);
+    assert.throws(
+      () => new PackedCandidates([{ ...rows[0]!, id: 'article-1' }]),
+      /not a lower-case uuid/,
+    );
+  });
+});
