@@ -430,9 +430,13 @@ export function buildReplaySql(
 }
 
 /**
- * The search documents indexed after `since` minus the overlap, as `id@indexedAt`, oldest
- * first, with the server's time to read from next. Without `since`: only the time.
+ * The search documents indexed after `since` minus the overlap, as `id@indexedAt` (indexed_at
+ * in microseconds since the epoch: formatting hundreds of times as text cost more than the
+ * read), oldest first, with the server's time to read from next and the horizon the next read
+ * looks back to, in microseconds. Without `since`: only the times.
  */
+const micros = (time: string) => `(extract(epoch FROM ${time}) * 1000000)::bigint::text`;
+
 export function buildChangesSql(
   since: string | undefined,
   overlapMs: number,
@@ -443,11 +447,11 @@ export function buildChangesSql(
   const changes =
     since === undefined
       ? 'ARRAY[]::text[]'
-      : `ARRAY(SELECT d.article_id::text || '@' || ${utcText('d.indexed_at')} FROM search_documents d ` +
+      : `ARRAY(SELECT d.article_id::text || '@' || ${micros('d.indexed_at')} FROM search_documents d ` +
         `WHERE d.indexed_at > ${params.add(since, '::timestamptz')} - ${overlap} ` +
         `ORDER BY d.indexed_at, d.article_id LIMIT ${params.add(max)})`;
   return {
-    text: `SELECT ${utcText('now()')} AS now, ${utcText(`(now() - ${overlap})`)} AS horizon, ${changes} AS changes`,
+    text: `SELECT ${utcText('now()')} AS now, ${micros(`(now() - ${overlap})`)} AS horizon, ${changes} AS changes`,
     values: params.values,
   };
 }
@@ -487,14 +491,21 @@ export function buildCandidateSql(request: SearchRequest, options: SearchSqlOpti
   return { text, values: params.values };
 }
 
-/** Which of `ids` match the request now, as candidate rows (a cached query catching up). */
+/**
+ * Which of `ids` match the request now, as candidate rows (a cached query catching up). The ids
+ * are looked up first, behind a fence: left to itself the planner AND-s the word's whole GIN
+ * bitmap with them (a word in 10 % of a million documents: 50–80 ms instead of 6 for 500 ids).
+ */
 export function buildCandidatesByIdSql(
   request: SearchRequest,
   options: SearchSqlOptions,
   ids: readonly string[],
 ): SqlQuery {
-  const { params, from, where } = base(request, options.resolved);
-  where.push(`d.article_id = ANY(${params.add(ids, '::uuid[]')})`);
+  const { params, where, queryRelation } = base(request, options.resolved);
+  const changed =
+    `(SELECT * FROM search_documents WHERE article_id = ANY(${params.add(ids, '::uuid[]')}) ` +
+    'OFFSET 0) d';
+  const from = queryRelation ? `${changed}, ${queryRelation}` : changed;
   return {
     text: `SELECT ${candidateColumns(request, options)} FROM ${from} ${whereClause(where)}`,
     values: params.values,

@@ -22,9 +22,11 @@ function scripted(replies: Reply[]): { run: RunQuery; reads: SqlQuery[] } {
 }
 
 const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000000Z`;
+/** indexed_at as the feed reads it: microseconds since the epoch. */
+const micros = (second: number) => String(Date.parse(at(second)) * 1000);
 const reply = (second: number, changes: string[] = []): Reply => ({
   now: at(second),
-  horizon: at(second - 5),
+  horizon: micros(second - 5),
   changes,
 });
 const options = { overlapMs: 5000, maxChanges: 100, retained: 1000 };
@@ -32,10 +34,10 @@ const options = { overlapMs: 5000, maxChanges: 100, retained: 1000 };
 describe('ChangeFeed', () => {
   it('lists what was indexed after the first read, each version once despite the overlap', async () => {
     const { run, reads } = scripted([
-      reply(10, ['ignored@' + at(9)]),
-      reply(11, [`a@${at(10)}`, `b@${at(11)}`]),
+      reply(10, ['ignored@' + micros(9)]),
+      reply(11, [`a@${micros(10)}`, `b@${micros(11)}`]),
       // The look-back returns b again, and a new version of a.
-      reply(12, [`b@${at(11)}`, `a@${at(12)}`]),
+      reply(12, [`b@${micros(11)}`, `a@${micros(12)}`]),
     ]);
     const feed = new ChangeFeed(run, options);
     const start = await feed.sync();
@@ -50,8 +52,8 @@ describe('ChangeFeed', () => {
   });
 
   it('forgets every position after a burst too large to list', async () => {
-    const burst = Array.from({ length: 100 }, (_, i) => `id${i}@${at(11)}`);
-    const { run } = scripted([reply(10), reply(11, burst), reply(12, [`z@${at(12)}`])]);
+    const burst = Array.from({ length: 100 }, (_, i) => `id${i}@${micros(11)}`);
+    const { run } = scripted([reply(10), reply(11, burst), reply(12, [`z@${micros(12)}`])]);
     const feed = new ChangeFeed(run, options);
     const start = await feed.sync();
     const afterBurst = await feed.sync();
@@ -61,7 +63,10 @@ describe('ChangeFeed', () => {
   });
 
   it('remembers only the newest `retained` changes', async () => {
-    const { run } = scripted([reply(10), reply(11, [`a@${at(11)}`, `b@${at(11)}`, `c@${at(11)}`])]);
+    const { run } = scripted([
+      reply(10),
+      reply(11, [`a@${micros(11)}`, `b@${micros(11)}`, `c@${micros(11)}`]),
+    ]);
     const feed = new ChangeFeed(run, { ...options, retained: 2 });
     const start = await feed.sync();
     const end = await feed.sync();

@@ -8,8 +8,9 @@ export type ChangedIds = Set<string> | undefined;
 
 interface ChangesRow {
   now: string;
-  /** now minus the overlap: where the next read will start looking. */
+  /** now minus the overlap, in microseconds: where the next read will start looking. */
   horizon: string;
+  /** `id@indexedAt`, indexed_at in microseconds since the epoch. */
   changes: string[];
 }
 
@@ -36,7 +37,8 @@ export class ChangeFeed {
   private first = 0;
   private log: string[] = [];
   private since?: string;
-  private readonly seen = new Map<string, string>();
+  /** Versions read in the look-back window (`id@indexedAt`), with their indexed_at. */
+  private readonly seen = new Map<string, number>();
   private running?: Promise<number>;
   private queued?: Promise<number>;
 
@@ -76,7 +78,7 @@ export class ChangeFeed {
     if (!row) return this.position;
     if (this.since !== undefined) this.record(row.changes);
     this.since = row.now;
-    this.forgetSeenBefore(row.horizon);
+    this.forgetSeenBefore(Number(row.horizon));
     return this.position;
   }
 
@@ -91,7 +93,7 @@ export class ChangeFeed {
     for (const change of changes) {
       if (this.seen.has(change)) continue;
       const [id, indexedAt] = change.split('@') as [string, string];
-      this.seen.set(change, indexedAt);
+      this.seen.set(change, Number(indexedAt));
       this.log.push(id);
       this.position++;
     }
@@ -103,7 +105,7 @@ export class ChangeFeed {
   }
 
   /** Versions older than the next read's look-back cannot come again. */
-  private forgetSeenBefore(horizon: string): void {
+  private forgetSeenBefore(horizon: number): void {
     for (const [change, indexedAt] of this.seen) if (indexedAt < horizon) this.seen.delete(change);
   }
 }
