@@ -171,7 +171,8 @@ function zipfWords(words: string[]): () => string {
 
 /**
  * Mixed throughput with one way of drawing query words: the cache off, then on from empty for
- * CACHE_WARMING_SECONDS in 10-s runs, then on while LIVE_INDEXING_RATE documents/s arrive.
+ * CACHE_WARMING_SECONDS in 10-s runs, then on and off while LIVE_INDEXING_RATE documents/s
+ * arrive.
  */
 async function mixedSeries(
   uncached: SearchService,
@@ -191,9 +192,14 @@ async function mixedSeries(
   console.log(
     `  result cache memory: RSS +${Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MB`,
   );
-  const indexing = indexInBackground(LIVE_INDEXING_RATE);
-  await mixedQps(cached, words, 10, 4, `cache on, indexing ${LIVE_INDEXING_RATE} docs/s`);
-  console.log(`  (${await indexing.stop()} documents indexed meanwhile)`);
+  for (const [service, label] of [
+    [cached, 'cache on'],
+    [uncached, 'cache off'],
+  ] as const) {
+    const indexing = indexInBackground(LIVE_INDEXING_RATE);
+    await mixedQps(service, words, 10, 4, `${label}, indexing ${LIVE_INDEXING_RATE} docs/s`);
+    console.log(`  (${await indexing.stop()} documents indexed meanwhile)`);
+  }
 }
 
 async function mixedQps(
