@@ -50,7 +50,17 @@ url.pathname = `/${database}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+/**
+ * mulberry32: seeded, 32-bit integer arithmetic, period 2^32. (An LCG computed in doubles lost
+ * its low bits and repeated itself after ~10,000 draws, so long mixed runs replayed the same
+ * queries and a cache looked better than it is.)
+ */
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
 
 async function withClient<T>(target: string, work: (client: pg.Client) => Promise<T>) {
