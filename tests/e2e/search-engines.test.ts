@@ -12,7 +12,9 @@ import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgre
 import { Taxonomy } from '../../apps/api/src/taxonomy/taxonomy.js';
 import { searchEnv } from '../../apps/api/src/search/search-env.js';
 import { SearchRepository, type HitRow } from '../../apps/api/src/search/search.repository.js';
+import { compileMayMatch } from '../../apps/api/src/search/cache/lexeme-prefilter.js';
 import {
+  buildLexemesSql,
   buildPageSql,
   buildTsquerySql,
   dedupeTsquery,
@@ -361,6 +363,48 @@ describe('the result cache answers as the database does, also right after change
     const after = await outcomes();
     assert.ok((after.built ?? 0) > (before.built ?? 0), 'queries were cached');
     assert.ok((after.hit ?? 0) - (before.hit ?? 0) >= requests.length, 'repeats were hits');
+  });
+
+  it('rules out by lexemes only documents PostgreSQL does not match', async () => {
+    const ids = (
+      await engine.dataSource.query('SELECT article_id::text AS id FROM search_documents')
+    ).map((row: { id: string }) => row.id);
+    const { text, values } = buildLexemesSql(ids);
+    const lexemes = new Map<string, string>(
+      (await engine.dataSource.query(text, values)).map((row: { id: string; lexemes: string }) => [
+        row.id,
+        row.lexemes,
+      ]),
+    );
+    const tsqueries = [
+      "'harbour'",
+      "'harbour' & 'elect'",
+      "'harbour' | 'satellit'",
+      "'harb':*",
+      "'harbour' <-> 'elect'",
+      "'harbour' & !'drought'",
+      "!'harbour'",
+      "( 'vaccin' | 'drought' ) & 'orchestra':A",
+      "'report' <2> 'harbour'",
+    ];
+    for (const tsquery of tsqueries) {
+      const matching = new Set(
+        (
+          await engine.dataSource.query(
+            'SELECT article_id::text AS id FROM search_documents WHERE document @@ $1::tsquery',
+            [tsquery],
+          )
+        ).map((row: { id: string }) => row.id),
+      );
+      const mayMatch = compileMayMatch(tsquery);
+      const ruledOut = ids.filter((id: string) => !mayMatch(lexemes.get(id)!));
+      assert.deepEqual(
+        ruledOut.filter((id: string) => matching.has(id)),
+        [],
+        tsquery,
+      );
+      if (!tsquery.startsWith('!')) assert.ok(ruledOut.length > 0, `${tsquery} rules some out`);
+    }
   });
 
   it('sees new, edited, re-dated and no longer matching documents at once', async () => {

@@ -523,3 +523,16 @@ export function buildHitsByIdSql(resolved: string | undefined, ids: readonly str
     values: params.values,
   };
 }
+
+/**
+ * The lexemes of these documents' tsvectors, joined by the unit separator with one at each end
+ * (see cache/lexeme-prefilter).
+ */
+export function buildLexemesSql(ids: readonly string[]): SqlQuery {
+  return {
+    text:
+      `SELECT article_id::text AS id, E'\\x1f' || array_to_string(tsvector_to_array(document), E'\\x1f') || E'\\x1f' AS lexemes ` +
+      'FROM search_documents WHERE article_id = ANY($1::uuid[])',
+    values: [ids],
+  };
+}

@@ -17,6 +17,7 @@ import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 import { SearchRepository, type HitRow, type StoryStats } from './search.repository.js';
 import type { CandidateRow } from './cache/candidate-set.js';
 import { ChangeFeed } from './cache/change-feed.js';
+import { compileMayMatch } from './cache/lexeme-prefilter.js';
 import { ResultCache, searchCacheRequests, type CachedQuery } from './cache/result-cache.js';
 import {
   buildCandidateSql,
@@ -98,6 +99,8 @@ const WINDOW_GROWTH = 16;
 /** Changes the change feed lists per read and remembers for cached queries catching up. */
 const MAX_CHANGES_PER_READ = 5000;
 const CHANGES_RETAINED = 50_000;
+/** Of those, the newest whose lexemes are kept (≈ 1.3 kB each): a minute at 100 documents/s. */
+const LEXEMES_RETAINED = 6000;
 
 type Newest = { bitmap?: boolean; window?: string };
 type BitmapPlan = { estimate: number; total: number };
@@ -129,6 +132,7 @@ export class SearchService {
       overlapMs: env.SEARCH_CHANGE_OVERLAP_MS,
       maxChanges: MAX_CHANGES_PER_READ,
       retained: CHANGES_RETAINED,
+      lexemesRetained: LEXEMES_RETAINED,
     });
     this.results = new ResultCache(changes, env.SEARCH_RESULT_CACHE_ENTRIES);
   }
@@ -264,6 +268,7 @@ export class SearchService {
       },
       reread: (ids: string[]) =>
         this.repository.one<CandidateRow>(buildCandidatesByIdSql(request, options, ids)),
+      mayMatch: resolved === undefined ? undefined : compileMayMatch(resolved),
     };
   }
 

@@ -29,9 +29,41 @@ const reply = (second: number, changes: string[] = []): Reply => ({
   horizon: micros(second - 5),
   changes,
 });
-const options = { overlapMs: 5000, maxChanges: 100, retained: 1000 };
+const options = { overlapMs: 5000, maxChanges: 100, retained: 1000, lexemesRetained: 0 };
+const ids = (changed: Map<string, unknown> | undefined) => changed && new Set(changed.keys());
 
 describe('ChangeFeed', () => {
+  it('keeps the lexemes of what changed, the newest change of an article standing for it', async () => {
+    const replies: unknown[][] = [
+      [reply(10)],
+      [reply(11, [`a@${micros(11)}`, `b@${micros(11)}`])],
+      [{ id: 'b', lexemes: '\u001fharbour\u001f' }],
+      [reply(12, [`a@${micros(12)}`])],
+      [{ id: 'a', lexemes: '\u001felection\u001f' }],
+    ];
+    const reads: SqlQuery[] = [];
+    const run = (async (query: SqlQuery) => {
+      reads.push(query);
+      return replies.shift()!;
+    }) as RunQuery;
+    const feed = new ChangeFeed(run, { ...options, lexemesRetained: 10 });
+    const start = await feed.sync();
+    await feed.sync();
+    const end = await feed.sync();
+    // The lexeme reads ask for exactly the new changes.
+    assert.deepEqual(reads[2]!.values, [['a', 'b']]);
+    assert.deepEqual(reads[4]!.values, [['a']]);
+    assert.deepEqual(
+      feed.changedBetween(start, end),
+      new Map([
+        ['b', '\u001fharbour\u001f'],
+        ['a', '\u001felection\u001f'],
+      ]),
+    );
+    // A deleted article (no lexemes came back) is unknown: its change must be re-read.
+    assert.equal(feed.changedBetween(start, start + 1)!.get('a'), undefined);
+  });
+
   it('lists what was indexed after the first read, each version once despite the overlap', async () => {
     const { run, reads } = scripted([
       reply(10, ['ignored@' + micros(9)]),
@@ -43,9 +75,9 @@ describe('ChangeFeed', () => {
     const start = await feed.sync();
     assert.equal(start, 0);
     const second = await feed.sync();
-    assert.deepEqual(feed.changedBetween(start, second), new Set(['a', 'b']));
+    assert.deepEqual(ids(feed.changedBetween(start, second)), new Set(['a', 'b']));
     const third = await feed.sync();
-    assert.deepEqual(feed.changedBetween(second, third), new Set(['a']));
+    assert.deepEqual(ids(feed.changedBetween(second, third)), new Set(['a']));
     // The first read asks for the time only; later ones look back from the previous time.
     assert.equal(reads[0]!.values.length, 1);
     assert.deepEqual(reads[2]!.values.slice(1, 2), [at(11)]);
@@ -59,7 +91,7 @@ describe('ChangeFeed', () => {
     const afterBurst = await feed.sync();
     assert.equal(feed.changedBetween(start, afterBurst), undefined);
     const next = await feed.sync();
-    assert.deepEqual(feed.changedBetween(afterBurst, next), new Set(['z']));
+    assert.deepEqual(ids(feed.changedBetween(afterBurst, next)), new Set(['z']));
   });
 
   it('remembers only the newest `retained` changes', async () => {
@@ -71,7 +103,7 @@ describe('ChangeFeed', () => {
     const start = await feed.sync();
     const end = await feed.sync();
     assert.equal(feed.changedBetween(start, end), undefined);
-    assert.deepEqual(feed.changedBetween(start + 1, end), new Set(['b', 'c']));
+    assert.deepEqual(ids(feed.changedBetween(start + 1, end)), new Set(['b', 'c']));
   });
 
   it('makes a caller that arrives during a read wait for the next one, shared by all', async () => {

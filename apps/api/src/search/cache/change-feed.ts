@@ -1,10 +1,14 @@
 import type { SqlQuery } from '../search-sql.js';
-import { buildChangesSql } from '../search-sql.js';
+import { buildChangesSql, buildLexemesSql } from '../search-sql.js';
+import type { LexemeText } from './lexeme-prefilter.js';
 
 export type RunQuery = <T>(query: SqlQuery) => Promise<T[]>;
 
-/** What changed since a position, or `undefined` when the feed no longer remembers that far. */
-export type ChangedIds = Set<string> | undefined;
+/**
+ * What changed since a position — each article with the lexemes of its newest change when the
+ * feed still has them — or `undefined` when the feed no longer remembers that far.
+ */
+export type ChangedIds = Map<string, LexemeText | undefined> | undefined;
 
 interface ChangesRow {
   now: string;
@@ -24,6 +28,8 @@ export interface ChangeFeedOptions {
   maxChanges: number;
   /** Changes remembered for cached queries that catch up later. */
   retained: number;
+  /** Of those, the newest whose lexemes are kept (≈ 1.3 kB each) to spare re-reads. */
+  lexemesRetained: number;
 }
 
 /**
@@ -36,6 +42,8 @@ export class ChangeFeed {
   private position = 0;
   private first = 0;
   private log: string[] = [];
+  /** Lexemes by position, for the newest `lexemesRetained` positions. */
+  private readonly lexemes = new Map<number, LexemeText>();
   private since?: string;
   /** Versions read in the look-back window (`id@indexedAt`), with their indexed_at. */
   private readonly seen = new Map<string, number>();
@@ -68,7 +76,13 @@ export class ChangeFeed {
   /** The articles changed after `from` up to `to`; undefined when `from` is forgotten. */
   changedBetween(from: number, to: number): ChangedIds {
     if (from < this.first) return undefined;
-    return new Set(this.log.slice(from - this.first, to - this.first));
+    const changed = new Map<string, LexemeText | undefined>();
+    for (let position = from; position < to; position++) {
+      const id = this.log[position - this.first]!;
+      changed.delete(id);
+      changed.set(id, this.lexemes.get(position));
+    }
+    return changed;
   }
 
   private async read(): Promise<number> {
@@ -76,31 +90,58 @@ export class ChangeFeed {
       buildChangesSql(this.since, this.options.overlapMs, this.options.maxChanges),
     );
     if (!row) return this.position;
-    if (this.since !== undefined) this.record(row.changes);
+    if (this.since !== undefined) await this.readLexemes(this.record(row.changes));
     this.since = row.now;
     this.forgetSeenBefore(Number(row.horizon));
     return this.position;
   }
 
-  private record(changes: string[]): void {
+  /** Logs the changes not seen yet; returns their positions by article id. */
+  private record(changes: string[]): Map<string, number> {
+    const recorded = new Map<string, number>();
     if (changes.length >= this.options.maxChanges) {
       // Too many to list: no cached query can catch up, so none is trusted.
       this.position += changes.length;
       this.first = this.position;
       this.log = [];
-      return;
+      this.lexemes.clear();
+      return recorded;
     }
     for (const change of changes) {
       if (this.seen.has(change)) continue;
       const [id, indexedAt] = change.split('@') as [string, string];
       this.seen.set(change, Number(indexedAt));
       this.log.push(id);
+      recorded.set(id, this.position);
       this.position++;
     }
     const excess = this.log.length - this.options.retained;
     if (excess > 0) {
       this.log = this.log.slice(excess);
       this.first += excess;
+    }
+    return recorded;
+  }
+
+  /**
+   * The current lexemes of the changed articles. One read later than their change: a newer
+   * version's lexemes then stand for the older change too, which its own change re-checks.
+   */
+  private async readLexemes(recorded: Map<string, number>): Promise<void> {
+    if (recorded.size === 0 || this.options.lexemesRetained === 0) return;
+    const rows = await this.run<{ id: string; lexemes: string }>(
+      buildLexemesSql([...recorded.keys()]),
+    );
+    const found = rows
+      .map((row) => [recorded.get(row.id), row.lexemes] as const)
+      .filter((pair): pair is readonly [number, string] => pair[0] !== undefined)
+      .sort(([a], [b]) => a - b);
+    // In position order, so the oldest are first when they are dropped.
+    for (const [position, lexemes] of found) this.lexemes.set(position, lexemes);
+    const oldest = this.position - this.options.lexemesRetained;
+    for (const position of this.lexemes.keys()) {
+      if (position >= oldest) break;
+      this.lexemes.delete(position);
     }
   }
 

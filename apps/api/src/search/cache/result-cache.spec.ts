@@ -10,10 +10,15 @@ class FakeFeed {
   changes: string[] = [];
   forgottenBefore = 0;
   sync = async () => this.position;
+  lexemes = new Map<number, string>();
   changedBetween(from: number, to: number): ChangedIds {
-    return from < this.forgottenBefore ? undefined : new Set(this.changes.slice(from, to));
+    if (from < this.forgottenBefore) return undefined;
+    const changed = new Map<string, string | undefined>();
+    for (let p = from; p < to; p++) changed.set(this.changes[p]!, this.lexemes.get(p));
+    return changed;
   }
-  change(id: string): void {
+  change(id: string, lexemes?: string): void {
+    if (lexemes !== undefined) this.lexemes.set(this.position, lexemes);
     this.changes.push(id);
     this.position++;
   }
@@ -87,6 +92,32 @@ describe('ResultCache', () => {
     assert.equal(rebuilt.outcome, 'built');
     assert.deepEqual(newestIds(rebuilt.entry), ['b']);
     assert.equal(counts.builds, 2);
+  });
+
+  it('drops changed articles whose lexemes cannot match without re-reading them', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const matching = new Map([
+      ['a', row('a', 1)],
+      ['b', row('b', 2)],
+    ]);
+    const { load, counts } = loader(matching);
+    const filtered = { ...load, mayMatch: (lexemes: string) => lexemes.includes('harbour') };
+    await cache.current('q', 5, filtered);
+    // b stopped matching (its lexemes say so); c is new and may match.
+    matching.delete('b');
+    matching.set('c', row('c', 3));
+    feed.change(uuid('b'), '\u001fdrought\u001f');
+    feed.change(uuid('c'), '\u001fharbour\u001f');
+    const reread: string[][] = [];
+    const spying = {
+      ...filtered,
+      reread: (ids: string[]) => (reread.push(ids), load.reread(ids)),
+    };
+    const { entry } = await cache.current('q', 5, spying);
+    assert.deepEqual(reread, [[uuid('c')]]);
+    assert.deepEqual(newestIds(entry), ['c', 'a']);
+    assert.equal(counts.rereads, 1);
   });
 
   it('drops the least recently used query when full', async () => {

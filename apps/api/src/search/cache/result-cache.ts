@@ -2,6 +2,7 @@ import { Counter } from 'prom-client';
 import type { HitRow } from '../search.repository.js';
 import { CandidateSet, type CandidateRow } from './candidate-set.js';
 import type { ChangeFeed } from './change-feed.js';
+import type { MayMatch } from './lexeme-prefilter.js';
 
 export const searchCacheRequests = new Counter({
   name: 'newsfeed_search_cache_requests_total',
@@ -17,6 +18,8 @@ export interface CandidateLoader {
   build(): Promise<CandidateRow[]>;
   /** Which of these articles match now. */
   reread(ids: string[]): Promise<CandidateRow[]>;
+  /** A cheap test that rules out changed articles by their lexemes (none: re-read them all). */
+  mayMatch?: MayMatch;
 }
 
 export interface CachedQuery {
@@ -167,11 +170,17 @@ export class ResultCache {
     loader: CandidateLoader,
   ): Promise<boolean> {
     const changed = this.feed.changedBetween(entry.position, position);
-    if (!changed || changed.size > MAX_REREAD) return false;
+    if (!changed) return false;
+    // Articles whose lexemes cannot match are out of the query without a re-read.
+    const { mayMatch } = loader;
+    const unsure = [...changed]
+      .filter(([, lexemes]) => !mayMatch || lexemes === undefined || mayMatch(lexemes))
+      .map(([id]) => id);
+    if (unsure.length > MAX_REREAD) return false;
     if (changed.size > 0) {
-      const rows = await loader.reread([...changed]);
-      entry.set.apply(changed, rows);
-      for (const id of changed) entry.hits.delete(id);
+      const rows = unsure.length ? await loader.reread(unsure) : [];
+      entry.set.apply(changed.keys(), rows);
+      for (const id of changed.keys()) entry.hits.delete(id);
       // A candidate that stopped matching left a shorter prefix: rebuilt rather than limp on.
       if (!entry.set.servesRanking()) return false;
     }

@@ -1,0 +1,142 @@
+/**
+ * The lexemes of a search document, as `\u001f`-separated text with a separator at both ends
+ * (what the change feed reads with array_to_string(tsvector_to_array(document), …)).
+ */
+export type LexemeText = string;
+
+export const LEXEME_SEPARATOR = '\u001f';
+
+/** Whether a document with these lexemes may match: false only when it certainly cannot. */
+export type MayMatch = (lexemes: LexemeText) => boolean;
+
+const ALWAYS: MayMatch = () => true;
+
+type Node =
+  | { kind: 'lexeme'; text: string; prefix: boolean }
+  | { kind: 'and' | 'or'; left: Node; right: Node }
+  | { kind: 'any' };
+
+/**
+ * A conservative test of PostgreSQL's tsquery text (as `::text` prints it) against a
+ * document's lexemes: & and | as written, a phrase (<->, <N>) as &, and every negation as
+ * "may match"; weights are ignored and prefixes (:*) compared as prefixes. It never rules out a
+ * document PostgreSQL would match, so a cached query re-reads only what can change it.
+ * Anything it does not understand gives "may match" for every document.
+ */
+export function compileMayMatch(tsquery: string): MayMatch {
+  try {
+    const parser = new Parser(tsquery);
+    const node = parser.parseOr();
+    if (!parser.atEnd()) return ALWAYS;
+    return (lexemes) => evaluate(node, lexemes);
+  } catch {
+    return ALWAYS;
+  }
+}
+
+function evaluate(node: Node, lexemes: LexemeText): boolean {
+  switch (node.kind) {
+    case 'any':
+      return true;
+    case 'and':
+      return evaluate(node.left, lexemes) && evaluate(node.right, lexemes);
+    case 'or':
+      return evaluate(node.left, lexemes) || evaluate(node.right, lexemes);
+    case 'lexeme': {
+      const needle = `${LEXEME_SEPARATOR}${node.text}${node.prefix ? '' : LEXEME_SEPARATOR}`;
+      return lexemes.includes(needle);
+    }
+  }
+}
+
+class Parser {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  atEnd(): boolean {
+    this.skipSpaces();
+    return this.at >= this.text.length;
+  }
+
+  parseOr(): Node {
+    let left = this.parseAnd();
+    while (this.take('|')) left = { kind: 'or', left, right: this.parseAnd() };
+    return left;
+  }
+
+  private parseAnd(): Node {
+    let left = this.parsePhrase();
+    while (this.take('&')) left = { kind: 'and', left, right: this.parsePhrase() };
+    return left;
+  }
+
+  /** `a <-> b`, `a <3> b`: both must be there (their distance is PostgreSQL's to check). */
+  private parsePhrase(): Node {
+    let left = this.parseNot();
+    for (;;) {
+      this.skipSpaces();
+      const distance = /^<(-|\d+)>/.exec(this.text.slice(this.at));
+      if (!distance) return left;
+      this.at += distance[0].length;
+      left = { kind: 'and', left, right: this.parseNot() };
+    }
+  }
+
+  private parseNot(): Node {
+    if (this.take('!')) {
+      this.parseNot();
+      return { kind: 'any' };
+    }
+    return this.parseAtom();
+  }
+
+  private parseAtom(): Node {
+    if (this.take('(')) {
+      const inner = this.parseOr();
+      if (!this.take(')')) throw new Error('unclosed parenthesis');
+      return inner;
+    }
+    this.skipSpaces();
+    if (this.text[this.at] !== "'") throw new Error('expected a quoted lexeme');
+    const text = this.quoted();
+    const prefix = this.suffixIsPrefix();
+    // A separator or backslash in a lexeme is not compared (printed escaping varies).
+    if (text.includes(LEXEME_SEPARATOR) || text.includes('\\')) return { kind: 'any' };
+    return { kind: 'lexeme', text, prefix };
+  }
+
+  private quoted(): string {
+    let value = '';
+    this.at++;
+    for (;;) {
+      const char = this.text[this.at];
+      if (char === undefined) throw new Error('unterminated lexeme');
+      this.at++;
+      if (char !== "'") value += char;
+      else if (this.text[this.at] === "'") {
+        value += "'";
+        this.at++;
+      } else return value;
+    }
+  }
+
+  /** `:*`, `:AB`, `:*AB` after a lexeme: true when it is a prefix. */
+  private suffixIsPrefix(): boolean {
+    const suffix = /^:(\*?)[A-Da-d]*/.exec(this.text.slice(this.at));
+    if (!suffix) return false;
+    this.at += suffix[0].length;
+    return suffix[1] === '*';
+  }
+
+  private take(token: string): boolean {
+    this.skipSpaces();
+    if (this.text[this.at] !== token) return false;
+    this.at++;
+    return true;
+  }
+
+  private skipSpaces(): void {
+    while (this.text[this.at] === ' ') this.at++;
+  }
+}
