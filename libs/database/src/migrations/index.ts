@@ -7,6 +7,7 @@ import { SearchRum1764700000000 } from './1764700000000-search-rum.js';
 import { HostsClaimedUntil1764800000000 } from './1764800000000-hosts-claimed-until.js';
 import { SearchGinDefault1764900000000 } from './1764900000000-search-gin-default.js';
 import { SearchLanguageIndex1765000000000 } from './1765000000000-search-language-index.js';
+import { EnrichmentMinhashBytes1765100000000 } from './1765100000000-enrichment-minhash-bytes.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   HostsClaimedUntil1764800000000,
   SearchGinDefault1764900000000,
   SearchLanguageIndex1765000000000,
+  EnrichmentMinhashBytes1765100000000,
 ];
