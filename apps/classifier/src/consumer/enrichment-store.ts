@@ -44,7 +44,13 @@ const KEY_DELIMITER = '\x1f';
 /** minhash_bytes (4 big-endian bytes per signed value) as numbers; null stays null. */
 export function signatureFromBytes(bytes: Buffer | null): number[] | null {
   if (bytes === null) return null;
-  return Array.from({ length: bytes.length >> 2 }, (_, i) => bytes.readInt32BE(i * 4));
+  const values = new Array<number>(bytes.length >> 2);
+  for (let i = 0, at = 0; i < values.length; i++, at += 4) {
+    // Bitwise operators work on signed 32-bit integers: the value as stored.
+    values[i] =
+      (bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!;
+  }
+  return values;
 }
 
 /** 64-bit SimHash (16 hex digits) as four 16-bit blocks, the keys of the candidate indexes. */
