@@ -263,6 +263,18 @@ function newestWithin(base: Base, window: string | undefined, limit: number): st
 }
 
 /**
+ * `columns` of the newest `options.candidates` matches, the query relation joined: from a bitmap
+ * of the matches (see newestWithin), or walking the time index (or RUM's order).
+ */
+function newestCandidates(searchBase: Base, options: SearchSqlOptions, columns: string): string {
+  const { params, from, where, hasQuery, queryRelation } = searchBase;
+  return options.bitmap && hasQuery && !options.rumNewest
+    ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ${queryRelation}`
+    : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
+        `LIMIT ${params.add(options.candidates)}`;
+}
+
+/**
  * One page of results (limit + 1 rows, the extra one tells whether there is a next page).
  * Newest-first without collapsing walks the (published_at, article_id) index from the cursor.
  * Relevance and collapse=story rank the newest `candidates` matches.
@@ -274,7 +286,7 @@ export function buildPageSql(
 ): SqlQuery {
   const searchBase = base(request, options.resolved);
   const { params, from, where, hasQuery, queryRelation } = searchBase;
-  const relevance = request.sort === 'relevance' && hasQuery;
+  const relevance = ranksByRelevance(request);
   let page: string;
   if (!relevance && !request.collapse) {
     const seek = cursorCondition(cursor, params, {
@@ -299,13 +311,11 @@ export function buildPageSql(
   } else {
     const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
-    const columns = `${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time`;
-    const candidates =
-      options.bitmap && hasQuery && !options.rumNewest
-        ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ` +
-          queryRelation
-        : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
-          `LIMIT ${params.add(options.candidates)}`;
+    const candidates = newestCandidates(
+      searchBase,
+      options,
+      `${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time`,
+    );
     const ranked = request.collapse
       ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
         `count(*) OVER (PARTITION BY coalesce(c."storyId", c.id)) AS "storyMatches" FROM candidates c) s WHERE s.pos = 1`
@@ -357,6 +367,13 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
     text: `WITH m AS MATERIALIZED (${matches}) ${facetCounts('m', 'feed_id')}`,
     values: params.values,
   };
+}
+
+/** One count of a facet value; facet 'total' counts the rows counted. */
+export interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
 }
 
 /** Facet rows (facet, value, count) over the rows of `relation`, with a 'total' row. */
@@ -429,14 +446,14 @@ export function buildReplaySql(
   };
 }
 
+const micros = (time: string) => `(extract(epoch FROM ${time}) * 1000000)::bigint::text`;
+
 /**
  * The search documents indexed after `since` minus the overlap, as `id@indexedAt` (indexed_at
  * in microseconds since the epoch: formatting hundreds of times as text cost more than the
  * read), oldest first, with the server's time to read from next and the horizon the next read
  * looks back to, in microseconds. Without `since`: only the times.
  */
-const micros = (time: string) => `(extract(epoch FROM ${time}) * 1000000)::bigint::text`;
-
 export function buildChangesSql(
   since: string | undefined,
   overlapMs: number,
@@ -481,14 +498,8 @@ function candidateColumns(request: SearchRequest, options: SearchSqlOptions): st
  */
 export function buildCandidateSql(request: SearchRequest, options: SearchSqlOptions): SqlQuery {
   const searchBase = base(request, options.resolved);
-  const { params, from, where, hasQuery, queryRelation } = searchBase;
-  const columns = candidateColumns(request, options);
-  const text =
-    options.bitmap && hasQuery && !options.rumNewest
-      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ${queryRelation}`
-      : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
-        `LIMIT ${params.add(options.candidates)}`;
-  return { text, values: params.values };
+  const text = newestCandidates(searchBase, options, candidateColumns(request, options));
+  return { text, values: searchBase.params.values };
 }
 
 /**

@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import type { JsonLogger } from '#observability';
 import { LOGGER } from '#platform';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
-import { queryKey, utcText, type SearchEngine, type SqlQuery } from './search-sql.js';
+import {
+  queryKey,
+  utcText,
+  type FacetRow,
+  type SearchEngine,
+  type SqlQuery,
+} from './search-sql.js';
 import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 import { TtlCache } from './ttl-cache.js';
 
@@ -30,7 +36,7 @@ export interface HitRow {
   /** Relevance and collapse: how many of the newest matches were ranked. */
   candidateCount?: number;
   /** Ranked first pages with facets, on the first row: counts over the ranked candidates. */
-  facetRows?: { facet: string; value: string; count: number }[] | null;
+  facetRows?: FacetRow[] | null;
   titleHighlight?: string;
   summaryHighlight?: string;
 }

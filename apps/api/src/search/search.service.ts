@@ -34,6 +34,7 @@ import {
   dedupeTsquery,
   queryKey,
   ranksByRelevance,
+  type FacetRow,
   type FacetSqlOptions,
   type SearchSqlOptions,
   type SqlQuery,
@@ -152,13 +153,13 @@ export class SearchService {
   async page(request: SearchRequest, options: { facets?: boolean } = {}): Promise<SearchPage> {
     const cursor = this.decodeCursor(request);
     const withFacets = options.facets === true && !cursor;
-    const cached = await this.cachedPage(request, cursor, withFacets);
-    if (cached) return cached;
     const [rumNewest, resolved] = await Promise.all([
       this.rumNewest(request),
       this.resolveTsquery(request),
     ]);
     const newest = { rumNewest, resolved };
+    const cached = await this.cachedPage(request, cursor, withFacets, newest);
+    if (cached) return cached;
     const plan = await this.bitmapPlan(request, resolved, rumNewest);
     const ranked = request.sort === 'relevance' || request.collapse;
     const [rows, facetRows] = await Promise.all([
@@ -222,16 +223,13 @@ export class SearchService {
     request: SearchRequest,
     cursor: SearchCursor | undefined,
     withFacets: boolean,
+    { rumNewest, resolved }: { rumNewest: boolean; resolved?: string },
   ): Promise<SearchPage | undefined> {
     if (!this.results.enabled || request.collapse) return undefined;
     const relevance = ranksByRelevance(request);
     const capacity = this.env.SEARCH_CANDIDATES;
     const scan = relevance ? capacity : this.env.SEARCH_FACET_SCAN;
     if (withFacets && scan > capacity) return undefined;
-    const [rumNewest, resolved] = await Promise.all([
-      this.rumNewest(request),
-      this.resolveTsquery(request),
-    ]);
     const { entry, outcome } = await this.results.current(
       queryKey(buildCandidateSql(request, { ...this.sqlOptions, resolved })),
       capacity,
@@ -484,9 +482,3 @@ export class SearchService {
 }
 
 const totalOf = (rows: FacetRow[]) => rows.find((row) => row.facet === 'total')?.count ?? 0;
-
-export interface FacetRow {
-  facet: string;
-  value: string;
-  count: number;
-}

@@ -1,4 +1,5 @@
 import type { SearchCursor } from '../query/index.js';
+import type { FacetRow } from '../search-sql.js';
 import { microseconds, PackedCandidates, UTC_TEXT } from './packed-candidates.js';
 
 /** What a cached query keeps of each of its newest matches: enough to order, page and count. */
@@ -15,12 +16,6 @@ export interface CandidateRow {
 }
 
 export type CandidateOrder = 'relevance' | 'newest';
-
-export interface FacetTally {
-  facet: string;
-  value: string;
-  count: number;
-}
 
 /** Newest first, then id descending: the order of the time index the candidates come from. */
 const newer = (a: CandidateRow, b: CandidateRow) =>
@@ -105,10 +100,10 @@ export class CandidateSet {
    * Facet counts over the newest `scan` matches (with a 'total' row), or undefined when the
    * set holds fewer of them than that and not all.
    */
-  facets(scan: number): FacetTally[] | undefined {
+  facets(scan: number): FacetRow[] | undefined {
     if (this.packed.length < scan && !this.complete) return undefined;
     const counted = Math.min(scan, this.packed.length);
-    const tallies = new Map<string, FacetTally>();
+    const tallies = new Map<string, FacetRow>();
     const add = (facet: string, value: string) => {
       const key = `${facet}\u0000${value}`;
       const tally = tallies.get(key);
