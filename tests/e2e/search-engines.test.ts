@@ -32,13 +32,8 @@ const DOCS = 240;
 const FEEDS = [randomUUID(), randomUUID(), randomUUID()];
 const WORDS = ['harbour', 'election', 'vaccine', 'drought', 'satellite', 'orchestra'];
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN.href });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
-async function adminRows(sql: string): Promise<number> {
+/** Runs `sql` on the admin database; the rows it returned or touched. */
+async function admin(sql: string): Promise<number> {
   const client = new pg.Client({ connectionString: ADMIN.href });
   await client.connect();
   return (await client.query(sql).finally(() => client.end())).rowCount ?? 0;
@@ -283,7 +278,7 @@ describe('the newest matches of a word, read three ways', () => {
 
   it('keeps answering when the server drops its idle search connections', async () => {
     const before = await engine.page({ q: 'harbour' });
-    const terminated = await adminRows(
+    const terminated = await admin(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE datname = '${engine.database}' AND application_name = 'newsfeed-search'`,
     );
