@@ -424,6 +424,8 @@ describe('the result cache answers as the database does, also right after change
         edited(239, { summary: 'Now about the harbour and a satellite.' }),
       ].map((e) => buildSearchDocument(e, 10_000)),
     );
+    // What the api does when it hears the indexer's event: no older look at the index answers.
+    engine.service.articlesIndexed();
     const before = await outcomes();
     await assertSameAnswers();
     const after = await outcomes();
@@ -432,6 +434,22 @@ describe('the result cache answers as the database does, also right after change
     assert.ok(caughtUpOrRebuilt >= requests.length, 'every cached query read the changes');
     const first = await engine.page({ q: 'harbour' });
     assert.ok(first.items.some((item) => item.title.startsWith('Breaking harbour news')));
+  });
+
+  it('sees unannounced changes once SEARCH_CACHE_MAX_STALENESS_MS has passed', async () => {
+    const bound = searchEnv({}).SEARCH_CACHE_MAX_STALENESS_MS;
+    assert.ok(bound > 0, 'the default bound is what this test measures');
+    assert.deepEqual((await engine.page({ q: 'lighthouse' })).items, []);
+    await new PostgresSearchIndex(engine.dataSource).upsert([
+      buildSearchDocument({ ...event(2000), title: 'Unannounced harbour lighthouse' }, 10_000),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, bound + 20));
+    const found = await engine.page({ q: 'lighthouse' });
+    assert.deepEqual(
+      found.items.map((item) => item.title),
+      ['Unannounced harbour lighthouse'],
+    );
+    await assertSameAnswers();
   });
 });
 

@@ -44,6 +44,12 @@ export const searchEnvSchema = z.object({
    * batch stamps indexed_at when it starts and may commit that much later.
    */
   SEARCH_CHANGE_OVERLAP_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /**
+   * A cached answer may use a look at what was indexed that is this much older than the request
+   * (0: every request looks itself), sparing a round trip per request; once this api has heard
+   * an article indexed, no older look answers. Search is near-real-time by this much at most.
+   */
+  SEARCH_CACHE_MAX_STALENESS_MS: z.coerce.number().int().min(0).max(10_000).default(100),
 });
 
 export const SEARCH_ENV = Symbol('SEARCH_ENV');

@@ -117,6 +117,7 @@ export class SearchService {
   private readonly facetCache: TtlCache<FacetRow[]>;
   private readonly tsqueries = new TtlCache<string>(TSQUERY_TTL_MS, TSQUERY_CACHE_SIZE);
   private readonly results: ResultCache;
+  private readonly changes: ChangeFeed;
 
   constructor(
     private readonly repository: SearchRepository,
@@ -129,13 +130,19 @@ export class SearchService {
       halfLifeDays: env.SEARCH_HALF_LIFE_DAYS,
     };
     this.facetCache = new TtlCache(env.SEARCH_FACET_CACHE_MS, 1000);
-    const changes = new ChangeFeed((query) => repository.one(query), {
+    this.changes = new ChangeFeed((query) => repository.one(query), {
       overlapMs: env.SEARCH_CHANGE_OVERLAP_MS,
       maxChanges: MAX_CHANGES_PER_READ,
       retained: CHANGES_RETAINED,
       lexemesRetained: LEXEMES_RETAINED,
+      maxStalenessMs: env.SEARCH_CACHE_MAX_STALENESS_MS,
     });
-    this.results = new ResultCache(changes, env.SEARCH_RESULT_CACHE_ENTRIES);
+    this.results = new ResultCache(this.changes, env.SEARCH_RESULT_CACHE_ENTRIES);
+  }
+
+  /** Articles were indexed: the next cached answer looks at the change feed first. */
+  articlesIndexed(): void {
+    this.changes.expire();
   }
 
   /** Validates query parameters against the real vocabularies; throws SearchInputError. */

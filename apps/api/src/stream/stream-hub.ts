@@ -44,6 +44,9 @@ export class StreamHub implements OnModuleDestroy {
   }
 
   private async dispatch(batch: ArticleIndexedV1[]): Promise<void> {
+    // Before anyone is told: a client that heard of an article finds it with its next search,
+    // even where the result cache could answer from a look at the index slightly older.
+    this.search.articlesIndexed();
     if (this.clients.size === 0) return;
     const ids = [...new Set(batch.map((event) => event.articleId))];
     const groups = new Map<string, StreamClient[]>();

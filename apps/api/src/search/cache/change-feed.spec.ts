@@ -29,7 +29,13 @@ const reply = (second: number, changes: string[] = []): Reply => ({
   horizon: micros(second - 5),
   changes,
 });
-const options = { overlapMs: 5000, maxChanges: 100, retained: 1000, lexemesRetained: 0 };
+const options = {
+  overlapMs: 5000,
+  maxChanges: 100,
+  retained: 1000,
+  lexemesRetained: 0,
+  maxStalenessMs: 0,
+};
 const ids = (changed: Map<string, unknown> | undefined) => changed && new Set(changed.keys());
 
 describe('ChangeFeed', () => {
@@ -125,5 +131,75 @@ describe('ChangeFeed', () => {
     // The two late callers shared the third read, which started after they called.
     assert.deepEqual(rest, [2, 2]);
     assert.equal(calls, 3);
+  });
+
+  describe('with a staleness bound', () => {
+    /** A feed whose reads are counted and whose clock the test moves. */
+    function bounded(maxStalenessMs: number) {
+      let time = 1000;
+      let reads = 0;
+      const run = (async () => {
+        reads++;
+        return [reply(10 + reads, [`n${reads}@${micros(10 + reads)}`])];
+      }) as RunQuery;
+      const feed = new ChangeFeed(run, { ...options, maxStalenessMs, clock: () => time });
+      return {
+        feed,
+        reads: () => reads,
+        advance: (ms: number) => (time += ms),
+      };
+    }
+
+    it('answers from a read that started within the bound, and reads again past it', async () => {
+      const { feed, reads, advance } = bounded(100);
+      const first = await feed.sync();
+      advance(99);
+      assert.equal(await feed.sync(), first);
+      assert.equal(reads(), 1);
+      advance(2);
+      assert.equal(await feed.sync(), first + 1);
+      assert.equal(reads(), 2);
+    });
+
+    it('shares a running read that started within the bound instead of queueing another', async () => {
+      const { feed, reads, advance } = bounded(100);
+      await feed.sync();
+      advance(500);
+      const running = feed.sync();
+      advance(50);
+      const joined = feed.sync();
+      assert.equal(await joined, await running);
+      assert.equal(reads(), 2);
+    });
+
+    it('never answers from a read that started before an announced change', async () => {
+      const { feed, reads, advance } = bounded(100);
+      const first = await feed.sync();
+      advance(10);
+      feed.expire();
+      assert.equal(await feed.sync(), first + 1);
+      assert.equal(reads(), 2);
+      // A read in flight when the change is announced cannot answer later callers either.
+      advance(500);
+      const inFlight = feed.sync();
+      feed.expire();
+      advance(1);
+      const after = feed.sync();
+      assert.equal(await inFlight, first + 2);
+      assert.equal(await after, first + 3);
+      assert.equal(reads(), 4);
+      // ...nor become the read that answers within the bound.
+      advance(10);
+      assert.equal(await feed.sync(), first + 3);
+      assert.equal(reads(), 4);
+    });
+
+    it('reads for every call when the bound is 0', async () => {
+      const { feed, reads } = bounded(0);
+      await feed.sync();
+      await feed.sync();
+      await feed.sync();
+      assert.equal(reads(), 3);
+    });
   });
 });

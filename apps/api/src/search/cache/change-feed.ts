@@ -30,6 +30,18 @@ export interface ChangeFeedOptions {
   retained: number;
   /** Of those, the newest whose lexemes are kept (≈ 1.3 kB each) to spare re-reads. */
   lexemesRetained: number;
+  /**
+   * A caller may be answered by a read that started up to this long before it called (0: only
+   * by a read that starts after the call). Spares a round trip per request under load.
+   */
+  maxStalenessMs: number;
+  /** Milliseconds, monotonic (tests pass their own). */
+  clock?: () => number;
+}
+
+interface Read {
+  startedAt: number;
+  done: Promise<number>;
 }
 
 /**
@@ -47,30 +59,73 @@ export class ChangeFeed {
   private since?: string;
   /** Versions read in the look-back window (`id@indexedAt`), with their indexed_at. */
   private readonly seen = new Map<string, number>();
-  private running?: Promise<number>;
+  private running?: Read;
   private queued?: Promise<number>;
+  /** The last read that succeeded, while no change is known to have come after it. */
+  private latest?: { startedAt: number; position: number };
+  /** When the last change was announced (see `expire`): reads started before it are stale. */
+  private expiredAt = -Infinity;
+  private readonly clock: () => number;
 
   constructor(
     private readonly run: RunQuery,
     private readonly options: ChangeFeedOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? (() => performance.now());
+  }
 
   /**
-   * The position after a read that started after this call: everything committed before the
-   * call is at or before it. Concurrent callers share reads.
+   * The position after a read that started after this call, or at most `maxStalenessMs` before
+   * it and after the last `expire`: everything committed before then is at or before it.
+   * Concurrent callers share reads.
    */
   sync(): Promise<number> {
-    if (!this.running) {
-      this.running = this.read().finally(() => (this.running = undefined));
-      return this.running;
+    if (this.latest && this.answers(this.latest.startedAt)) {
+      return Promise.resolve(this.latest.position);
     }
-    this.queued ??= this.running
+    if (this.running && this.answers(this.running.startedAt)) return this.running.done;
+    if (!this.running) return this.start().done;
+    this.queued ??= this.running.done
       .catch(() => undefined)
       .then(() => {
         this.queued = undefined;
         return this.sync();
       });
     return this.queued;
+  }
+
+  /**
+   * Something was indexed (the api heard the indexer's event): no read that started before now
+   * may answer, however recent, so whoever heard of the change finds it.
+   */
+  expire(): void {
+    this.expiredAt = this.clock();
+    this.latest = undefined;
+  }
+
+  /** Whether a read that started then may answer a call now (not a new read). */
+  private answers(startedAt: number): boolean {
+    return (
+      this.options.maxStalenessMs > 0 &&
+      startedAt > this.expiredAt &&
+      startedAt >= this.clock() - this.options.maxStalenessMs
+    );
+  }
+
+  private start(): Read {
+    const startedAt = this.clock();
+    const done = this.read().then((position) => {
+      if (startedAt > this.expiredAt) this.latest = { startedAt, position };
+      return position;
+    });
+    const read: Read = {
+      startedAt,
+      done: done.finally(() => {
+        if (this.running === read) this.running = undefined;
+      }),
+    };
+    this.running = read;
+    return read;
   }
 
   /** The articles changed after `from` up to `to`; undefined when `from` is forgotten. */
