@@ -12,9 +12,13 @@ import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgre
 import { Taxonomy } from '../../apps/api/src/taxonomy/taxonomy.js';
 import { searchEnv } from '../../apps/api/src/search/search-env.js';
 import { SearchRepository, type HitRow } from '../../apps/api/src/search/search.repository.js';
-import { compileMayMatch } from '../../apps/api/src/search/cache/lexeme-prefilter.js';
 import {
-  buildLexemesSql,
+  compileMayMatch,
+  LEXEME_SEPARATOR,
+} from '../../apps/api/src/search/cache/lexeme-prefilter.js';
+import {
+  buildChangedDocumentsSql,
+  buildHitsByIdSql,
   buildPageSql,
   buildTsquerySql,
   dedupeTsquery,
@@ -304,6 +308,10 @@ describe('the result cache answers as the database does, also right after change
     { lang: 'en' },
     { topic: 'medtop:04000000' },
     { q: 'harbour', feed: FEEDS[0]! },
+    { place: 'FR', since: '2025-06-05T00:00:00Z', until: '2025-06-12T00:00:00Z' },
+    { lang: 'en', topic: 'medtop:04000000', feed: FEEDS[1]!, since: '2025-06-03' },
+    { entity: 'nobody' },
+    { q: 'harbour', place: 'FR', until: '2025-06-09T12:00:00Z', sort: 'newest' },
   ];
   const outcomes = async () =>
     Object.fromEntries(
@@ -360,11 +368,35 @@ describe('the result cache answers as the database does, also right after change
     assert.ok((after.hit ?? 0) - (before.hit ?? 0) >= requests.length, 'repeats were hits');
   });
 
+  it('keeps changed documents as the hits the database reads', async () => {
+    const ids = (
+      await engine.dataSource.query('SELECT article_id::text AS id FROM search_documents LIMIT 5')
+    ).map((row: { id: string }) => row.id);
+    const read = async ({ text, values }: { text: string; values: unknown[] }) =>
+      new Map<string, Record<string, unknown>>(
+        (await engine.dataSource.query(text, values)).map((row: Record<string, unknown>) => [
+          row.id,
+          row,
+        ]),
+      );
+    const documents = await read(buildChangedDocumentsSql(ids));
+    const hits = await read(buildHitsByIdSql(undefined, ids));
+    assert.equal(hits.size, 5);
+    for (const [id, hit] of hits) {
+      const { lexemes, rank, ...documentHit } = documents.get(id)!;
+      assert.equal(rank, 0);
+      assert.ok(
+        String(lexemes).startsWith(LEXEME_SEPARATOR) && String(lexemes).endsWith(LEXEME_SEPARATOR),
+      );
+      assert.deepEqual(documentHit, hit);
+    }
+  });
+
   it('rules out by lexemes only documents PostgreSQL does not match', async () => {
     const ids = (
       await engine.dataSource.query('SELECT article_id::text AS id FROM search_documents')
     ).map((row: { id: string }) => row.id);
-    const { text, values } = buildLexemesSql(ids);
+    const { text, values } = buildChangedDocumentsSql(ids);
     const lexemes = new Map<string, string>(
       (await engine.dataSource.query(text, values)).map((row: { id: string; lexemes: string }) => [
         row.id,
@@ -434,6 +466,36 @@ describe('the result cache answers as the database does, also right after change
     assert.ok(caughtUpOrRebuilt >= requests.length, 'every cached query read the changes');
     const first = await engine.page({ q: 'harbour' });
     assert.ok(first.items.some((item) => item.title.startsWith('Breaking harbour news')));
+  });
+
+  it('judges new documents by every filter from the change feed', async () => {
+    await assertSameAnswers();
+    // Each "harbour" report is on one side of some filter of the requests: each cached query
+    // must take it or not from the change feed's copy alone.
+    const late = (i: number, day: number, change: Partial<ArticleClassifiedV1>) => ({
+      ...event(3000 + i),
+      title: `Late harbour report ${i}`,
+      publishedAt: new Date(Date.UTC(2025, 5, day)).toISOString(),
+      ...change,
+    });
+    const french = { code: 'fr', confidence: 0.9 };
+    await new PostgresSearchIndex(engine.dataSource).upsert(
+      [
+        late(0, 2, { feedId: FEEDS[1]! }),
+        late(1, 9, { feedId: FEEDS[1]! }),
+        late(2, 11, {
+          language: french,
+          places: { countries: [{ code: 'KZ', name: 'Kazakhstan', score: 1 }], cities: [] },
+          topics: [{ code: 'medtop:15000000', label: 'sport', score: 0.8 }],
+        }),
+        late(3, 13, { feedId: FEEDS[0]! }),
+      ].map((e) => buildSearchDocument(e, 10_000)),
+    );
+    engine.service.articlesIndexed();
+    const before = await outcomes();
+    await assertSameAnswers();
+    const after = await outcomes();
+    assert.ok((after.caught_up ?? 0) - (before.caught_up ?? 0) >= requests.length / 2);
   });
 
   it('sees unannounced changes once SEARCH_CACHE_MAX_STALENESS_MS has passed', async () => {

@@ -536,14 +536,15 @@ export function buildHitsByIdSql(resolved: string | undefined, ids: readonly str
 }
 
 /**
- * The lexemes of these documents' tsvectors, joined by the unit separator with one at each end
- * (see cache/lexeme-prefilter).
+ * These documents as hits (no highlights, rank 0) with their lexemes, joined by the unit
+ * separator with one at each end (see cache/lexeme-prefilter): what the change feed keeps.
  */
-export function buildLexemesSql(ids: readonly string[]): SqlQuery {
+export function buildChangedDocumentsSql(ids: readonly string[]): SqlQuery {
   return {
     text:
-      `SELECT article_id::text AS id, E'\\x1f' || array_to_string(tsvector_to_array(document), E'\\x1f') || E'\\x1f' AS lexemes ` +
-      'FROM search_documents WHERE article_id = ANY($1::uuid[])',
+      `SELECT ${HIT_COLUMNS}, 0::float8 AS rank, ` +
+      `E'\\x1f' || array_to_string(tsvector_to_array(d.document), E'\\x1f') || E'\\x1f' AS lexemes ` +
+      'FROM search_documents d WHERE d.article_id = ANY($1::uuid[])',
     values: [ids],
   };
 }

@@ -17,7 +17,7 @@ import { SEARCH_ENV, type SearchEnv } from './search-env.js';
 import { SearchRepository, type HitRow, type StoryStats } from './search.repository.js';
 import type { CandidateRow } from './cache/candidate-set.js';
 import { ChangeFeed } from './cache/change-feed.js';
-import { compileMayMatch } from './cache/lexeme-prefilter.js';
+import { changeJudge } from './cache/filter-match.js';
 import { ResultCache, searchCacheRequests, type CachedQuery } from './cache/result-cache.js';
 import {
   buildCandidateSql,
@@ -100,8 +100,8 @@ const WINDOW_GROWTH = 16;
 /** Changes the change feed lists per read and remembers for cached queries catching up. */
 const MAX_CHANGES_PER_READ = 5000;
 const CHANGES_RETAINED = 50_000;
-/** Of those, the newest whose lexemes are kept (≈ 1.3 kB each): a minute at 100 documents/s. */
-const LEXEMES_RETAINED = 6000;
+/** Of those, the newest whose documents are kept (≈ 2 kB each): a minute at 100 documents/s. */
+const DOCUMENTS_RETAINED = 6000;
 
 type Newest = { bitmap?: boolean; window?: string };
 type BitmapPlan = { estimate: number; total: number };
@@ -134,7 +134,7 @@ export class SearchService {
       overlapMs: env.SEARCH_CHANGE_OVERLAP_MS,
       maxChanges: MAX_CHANGES_PER_READ,
       retained: CHANGES_RETAINED,
-      lexemesRetained: LEXEMES_RETAINED,
+      documentsRetained: DOCUMENTS_RETAINED,
       maxStalenessMs: env.SEARCH_CACHE_MAX_STALENESS_MS,
     });
     this.results = new ResultCache(this.changes, env.SEARCH_RESULT_CACHE_ENTRIES);
@@ -273,7 +273,7 @@ export class SearchService {
       },
       reread: (ids: string[]) =>
         this.repository.one<CandidateRow>(buildCandidatesByIdSql(request, options, ids)),
-      mayMatch: resolved === undefined ? undefined : compileMayMatch(resolved),
+      judge: changeJudge(request.filters, request.query.ast ? (resolved ?? '') : undefined),
     };
   }
 
@@ -286,10 +286,24 @@ export class SearchService {
     const hits = await this.results.hits(
       entry,
       rows.map((row) => row.id),
-      (missing) => this.repository.one<HitRow>(buildHitsByIdSql(resolved, missing)),
+      (missing) => this.hitsById(missing, resolved),
     );
     const rank = new Map(rows.map((row) => [row.id, row.rank]));
     return hits.map((hit) => ({ ...hit, rank: rank.get(hit.id) ?? 0 }));
+  }
+
+  /**
+   * Display rows by id. Without words nothing is highlighted and a hit is the document as the
+   * change feed read it, which it keeps for recently indexed articles: the new first rows of a
+   * newest-first filter are not read again.
+   */
+  private async hitsById(ids: string[], resolved: string | undefined): Promise<HitRow[]> {
+    const known =
+      resolved === undefined ? ids.flatMap((id) => this.changes.documentOf(id)?.hit ?? []) : [];
+    const knownIds = new Set(known.map((hit) => hit.id));
+    const rest = ids.filter((id) => !knownIds.has(id));
+    if (rest.length === 0) return known;
+    return [...known, ...(await this.repository.one<HitRow>(buildHitsByIdSql(resolved, rest)))];
   }
 
   /** Which of these freshly indexed articles match the request. */

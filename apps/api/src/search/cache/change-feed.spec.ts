@@ -33,41 +33,44 @@ const options = {
   overlapMs: 5000,
   maxChanges: 100,
   retained: 1000,
-  lexemesRetained: 0,
+  documentsRetained: 0,
   maxStalenessMs: 0,
 };
 const ids = (changed: Map<string, unknown> | undefined) => changed && new Set(changed.keys());
 
 describe('ChangeFeed', () => {
-  it('keeps the lexemes of what changed, the newest change of an article standing for it', async () => {
+  it('keeps the documents of what changed, the newest change of an article standing for it', async () => {
     const replies: unknown[][] = [
       [reply(10)],
       [reply(11, [`a@${micros(11)}`, `b@${micros(11)}`])],
-      [{ id: 'b', lexemes: '\u001fharbour\u001f' }],
+      [{ id: 'b', title: 'B', lexemes: '\u001fharbour\u001f' }],
       [reply(12, [`a@${micros(12)}`])],
-      [{ id: 'a', lexemes: '\u001felection\u001f' }],
+      [{ id: 'a', title: 'A', lexemes: '\u001felection\u001f' }],
     ];
     const reads: SqlQuery[] = [];
     const run = (async (query: SqlQuery) => {
       reads.push(query);
       return replies.shift()!;
     }) as RunQuery;
-    const feed = new ChangeFeed(run, { ...options, lexemesRetained: 10 });
+    const feed = new ChangeFeed(run, { ...options, documentsRetained: 10 });
     const start = await feed.sync();
     await feed.sync();
     const end = await feed.sync();
-    // The lexeme reads ask for exactly the new changes.
+    // The document reads ask for exactly the new changes.
     assert.deepEqual(reads[2]!.values, [['a', 'b']]);
     assert.deepEqual(reads[4]!.values, [['a']]);
     assert.deepEqual(
       feed.changedBetween(start, end),
       new Map([
-        ['b', '\u001fharbour\u001f'],
-        ['a', '\u001felection\u001f'],
+        ['b', { lexemes: '\u001fharbour\u001f', hit: { id: 'b', title: 'B' } }],
+        ['a', { lexemes: '\u001felection\u001f', hit: { id: 'a', title: 'A' } }],
       ]),
     );
-    // A deleted article (no lexemes came back) is unknown: its change must be re-read.
+    // A deleted article (no document came back) is unknown: its change must be re-read.
     assert.equal(feed.changedBetween(start, start + 1)!.get('a'), undefined);
+    assert.equal(feed.documentOf('a')?.hit.title, 'A');
+    assert.equal(feed.documentOf('b')?.hit.title, 'B');
+    assert.equal(feed.documentOf('c'), undefined);
   });
 
   it('lists what was indexed after the first read, each version once despite the overlap', async () => {

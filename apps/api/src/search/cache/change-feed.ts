@@ -1,14 +1,22 @@
 import type { SqlQuery } from '../search-sql.js';
-import { buildChangesSql, buildLexemesSql } from '../search-sql.js';
+import { buildChangedDocumentsSql, buildChangesSql } from '../search-sql.js';
+import type { HitRow } from '../search.repository.js';
 import type { LexemeText } from './lexeme-prefilter.js';
 
 export type RunQuery = <T>(query: SqlQuery) => Promise<T[]>;
 
+/** A changed article as the feed read it right after its change: lexemes and display row. */
+export interface ChangedDocument {
+  lexemes: LexemeText;
+  /** Its columns as a hit (no highlights, rank 0). */
+  hit: HitRow;
+}
+
 /**
- * What changed since a position — each article with the lexemes of its newest change when the
- * feed still has them — or `undefined` when the feed no longer remembers that far.
+ * What changed since a position — each article with the document of its newest change when the
+ * feed still has it — or `undefined` when the feed no longer remembers that far.
  */
-export type ChangedIds = Map<string, LexemeText | undefined> | undefined;
+export type ChangedIds = Map<string, ChangedDocument | undefined> | undefined;
 
 interface ChangesRow {
   now: string;
@@ -28,8 +36,8 @@ export interface ChangeFeedOptions {
   maxChanges: number;
   /** Changes remembered for cached queries that catch up later. */
   retained: number;
-  /** Of those, the newest whose lexemes are kept (≈ 1.3 kB each) to spare re-reads. */
-  lexemesRetained: number;
+  /** Of those, the newest whose documents are kept (≈ 2 kB each) to spare re-reads. */
+  documentsRetained: number;
   /**
    * A caller may be answered by a read that started up to this long before it called (0: only
    * by a read that starts after the call). Spares a round trip per request under load.
@@ -54,8 +62,10 @@ export class ChangeFeed {
   private position = 0;
   private first = 0;
   private log: string[] = [];
-  /** Lexemes by position, for the newest `lexemesRetained` positions. */
-  private readonly lexemes = new Map<number, LexemeText>();
+  /** Documents by position, for the newest `documentsRetained` positions. */
+  private readonly documents = new Map<number, ChangedDocument>();
+  /** The position of each article's newest kept document. */
+  private readonly newestOf = new Map<string, number>();
   private since?: string;
   /** Versions read in the look-back window (`id@indexedAt`), with their indexed_at. */
   private readonly seen = new Map<string, number>();
@@ -131,13 +141,19 @@ export class ChangeFeed {
   /** The articles changed after `from` up to `to`; undefined when `from` is forgotten. */
   changedBetween(from: number, to: number): ChangedIds {
     if (from < this.first) return undefined;
-    const changed = new Map<string, LexemeText | undefined>();
+    const changed = new Map<string, ChangedDocument | undefined>();
     for (let position = from; position < to; position++) {
       const id = this.log[position - this.first]!;
       changed.delete(id);
-      changed.set(id, this.lexemes.get(position));
+      changed.set(id, this.documents.get(position));
     }
     return changed;
+  }
+
+  /** The article as the feed last read it after a change, while that is kept. */
+  documentOf(id: string): ChangedDocument | undefined {
+    const position = this.newestOf.get(id);
+    return position === undefined ? undefined : this.documents.get(position);
   }
 
   private async read(): Promise<number> {
@@ -145,7 +161,7 @@ export class ChangeFeed {
       buildChangesSql(this.since, this.options.overlapMs, this.options.maxChanges),
     );
     if (!row) return this.position;
-    if (this.since !== undefined) await this.readLexemes(this.record(row.changes));
+    if (this.since !== undefined) await this.readDocuments(this.record(row.changes));
     this.since = row.now;
     this.forgetSeenBefore(Number(row.horizon));
     return this.position;
@@ -159,13 +175,16 @@ export class ChangeFeed {
       this.position += changes.length;
       this.first = this.position;
       this.log = [];
-      this.lexemes.clear();
+      this.documents.clear();
+      this.newestOf.clear();
       return recorded;
     }
     for (const change of changes) {
       if (this.seen.has(change)) continue;
       const [id, indexedAt] = change.split('@') as [string, string];
       this.seen.set(change, Number(indexedAt));
+      // Until its document is read again, an older one must not stand for it.
+      this.newestOf.delete(id);
       this.log.push(id);
       recorded.set(id, this.position);
       this.position++;
@@ -179,24 +198,28 @@ export class ChangeFeed {
   }
 
   /**
-   * The current lexemes of the changed articles. One read later than their change: a newer
-   * version's lexemes then stand for the older change too, which its own change re-checks.
+   * The current documents of the changed articles. One read later than their change: a newer
+   * version's document then stands for the older change too, which its own change re-checks.
    */
-  private async readLexemes(recorded: Map<string, number>): Promise<void> {
-    if (recorded.size === 0 || this.options.lexemesRetained === 0) return;
-    const rows = await this.run<{ id: string; lexemes: string }>(
-      buildLexemesSql([...recorded.keys()]),
+  private async readDocuments(recorded: Map<string, number>): Promise<void> {
+    if (recorded.size === 0 || this.options.documentsRetained === 0) return;
+    const rows = await this.run<HitRow & { lexemes: string }>(
+      buildChangedDocumentsSql([...recorded.keys()]),
     );
     const found = rows
-      .map((row) => [recorded.get(row.id), row.lexemes] as const)
-      .filter((pair): pair is readonly [number, string] => pair[0] !== undefined)
+      .map(({ lexemes, ...hit }) => [recorded.get(hit.id), { lexemes, hit }] as const)
+      .filter((pair): pair is readonly [number, ChangedDocument] => pair[0] !== undefined)
       .sort(([a], [b]) => a - b);
     // In position order, so the oldest are first when they are dropped.
-    for (const [position, lexemes] of found) this.lexemes.set(position, lexemes);
-    const oldest = this.position - this.options.lexemesRetained;
-    for (const position of this.lexemes.keys()) {
+    for (const [position, document] of found) {
+      this.documents.set(position, document);
+      this.newestOf.set(document.hit.id, position);
+    }
+    const oldest = this.position - this.options.documentsRetained;
+    for (const [position, document] of this.documents) {
       if (position >= oldest) break;
-      this.lexemes.delete(position);
+      this.documents.delete(position);
+      if (this.newestOf.get(document.hit.id) === position) this.newestOf.delete(document.hit.id);
     }
   }
 

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CandidateRow } from './candidate-set.js';
-import type { ChangeFeed, ChangedIds } from './change-feed.js';
+import type { HitRow } from '../search.repository.js';
+import type { ChangeFeed, ChangedDocument, ChangedIds } from './change-feed.js';
 import { ResultCache, type CachedQuery, type CandidateLoader } from './result-cache.js';
 
 /** A change feed whose position and changes the test sets. */
@@ -10,15 +11,17 @@ class FakeFeed {
   changes: string[] = [];
   forgottenBefore = 0;
   sync = async () => this.position;
-  lexemes = new Map<number, string>();
+  documents = new Map<number, ChangedDocument>();
   changedBetween(from: number, to: number): ChangedIds {
     if (from < this.forgottenBefore) return undefined;
-    const changed = new Map<string, string | undefined>();
-    for (let p = from; p < to; p++) changed.set(this.changes[p]!, this.lexemes.get(p));
+    const changed = new Map<string, ChangedDocument | undefined>();
+    for (let p = from; p < to; p++) changed.set(this.changes[p]!, this.documents.get(p));
     return changed;
   }
   change(id: string, lexemes?: string): void {
-    if (lexemes !== undefined) this.lexemes.set(this.position, lexemes);
+    if (lexemes !== undefined) {
+      this.documents.set(this.position, { lexemes, hit: { id } as HitRow });
+    }
     this.changes.push(id);
     this.position++;
   }
@@ -102,7 +105,10 @@ describe('ResultCache', () => {
       ['b', row('b', 2)],
     ]);
     const { load, counts } = loader(matching);
-    const filtered = { ...load, mayMatch: (lexemes: string) => lexemes.includes('harbour') };
+    const filtered = {
+      ...load,
+      judge: ({ lexemes }: ChangedDocument) => (lexemes.includes('harbour') ? undefined : null),
+    };
     await cache.current('q', 5, filtered);
     // b stopped matching (its lexemes say so); c is new and may match.
     matching.delete('b');
@@ -117,6 +123,28 @@ describe('ResultCache', () => {
     const { entry } = await cache.current('q', 5, spying);
     assert.deepEqual(reread, [[uuid('c')]]);
     assert.deepEqual(newestIds(entry), ['c', 'a']);
+    assert.equal(counts.rereads, 1);
+  });
+
+  it('takes the rows its judge gives without re-reading them', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const { load, counts } = loader(new Map([['a', row('a', 1)]]));
+    const judged = {
+      ...load,
+      judge: ({ lexemes, hit }: ChangedDocument) =>
+        lexemes === 'in' ? { ...row('x', 4), id: hit.id } : lexemes === 'out' ? null : undefined,
+    };
+    await cache.current('q', 5, judged);
+    feed.change(uuid('a'), 'out');
+    feed.change(uuid('c'), 'in');
+    const { entry, outcome } = await cache.current('q', 5, judged);
+    assert.equal(outcome, 'caught_up');
+    assert.deepEqual(newestIds(entry), ['c']);
+    assert.equal(counts.rereads, 0);
+    // Without a document (the feed did not read it) only a re-read can tell.
+    feed.change(uuid('d'));
+    await cache.current('q', 5, judged);
     assert.equal(counts.rereads, 1);
   });
 

@@ -1,8 +1,7 @@
 import { Counter } from 'prom-client';
 import type { HitRow } from '../search.repository.js';
 import { CandidateSet, type CandidateRow } from './candidate-set.js';
-import type { ChangeFeed } from './change-feed.js';
-import type { MayMatch } from './lexeme-prefilter.js';
+import type { ChangedDocument, ChangeFeed } from './change-feed.js';
 
 export const searchCacheRequests = new Counter({
   name: 'newsfeed_search_cache_requests_total',
@@ -18,8 +17,11 @@ export interface CandidateLoader {
   build(): Promise<CandidateRow[]>;
   /** Which of these articles match now. */
   reread(ids: string[]): Promise<CandidateRow[]>;
-  /** A cheap test that rules out changed articles by their lexemes (none: re-read them all). */
-  mayMatch?: MayMatch;
+  /**
+   * A changed article judged from the document the change feed read: its candidate row,
+   * `null` when it cannot match, `undefined` when only a re-read can tell (none: re-read all).
+   */
+  judge?: (document: ChangedDocument) => CandidateRow | null | undefined;
 }
 
 export interface CachedQuery {
@@ -171,15 +173,18 @@ export class ResultCache {
   ): Promise<boolean> {
     const changed = this.feed.changedBetween(entry.position, position);
     if (!changed) return false;
-    // Articles whose lexemes cannot match are out of the query without a re-read.
-    const { mayMatch } = loader;
-    const unsure = [...changed]
-      .filter(([, lexemes]) => !mayMatch || lexemes === undefined || mayMatch(lexemes))
-      .map(([id]) => id);
+    // Articles judged from what the change feed read need no re-read.
+    const judged: CandidateRow[] = [];
+    const unsure: string[] = [];
+    for (const [id, document] of changed) {
+      const verdict = document && loader.judge ? loader.judge(document) : undefined;
+      if (verdict) judged.push(verdict);
+      else if (verdict === undefined) unsure.push(id);
+    }
     if (unsure.length > MAX_REREAD) return false;
     if (changed.size > 0) {
-      const rows = unsure.length ? await loader.reread(unsure) : [];
-      entry.set.apply(changed.keys(), rows);
+      const reread = unsure.length ? await loader.reread(unsure) : [];
+      entry.set.apply(changed.keys(), [...judged, ...reread]);
       for (const id of changed.keys()) entry.hits.delete(id);
       // A candidate that stopped matching left a shorter prefix: rebuilt rather than limp on.
       if (!entry.set.servesRanking()) return false;
