@@ -97,4 +97,16 @@ describe('CandidateSet', () => {
     assert.equal(partial.facets(5), undefined);
     assert.equal(partial.facets(4)![0]!.count, 4);
   });
+
+  it('hands out the same counts until the set changes, then counts again', () => {
+    const set = new CandidateSet(rows(1, 2, 3), 5);
+    const first = set.facets(5)!;
+    assert.equal(set.facets(5), first);
+    assert.notEqual(set.facets(2), first);
+    const added = row(4);
+    set.apply([added.id], [added]);
+    const after = set.facets(5)!;
+    assert.equal(after[0]!.count, 4);
+    assert.equal(first[0]!.count, 3);
+  });
 });

@@ -32,6 +32,8 @@ export class CandidateSet {
   private packed: PackedCandidates;
   /** Positions in relevance order (rank, then id, descending), worked out when first asked. */
   private byRank?: Uint32Array;
+  /** The last facet counts asked for, until the set changes (every cached answer asks). */
+  private counted?: { scan: number; rows: FacetRow[] };
   complete: boolean;
 
   constructor(
@@ -53,14 +55,17 @@ export class CandidateSet {
    */
   apply(changedIds: Iterable<string>, matching: CandidateRow[]): void {
     const changed = new Set(changedIds);
-    const rows = this.packed.rows();
-    const kept = rows.filter((row) => !changed.has(row.id));
-    const last = this.complete ? undefined : rows[rows.length - 1];
+    const size = this.packed.length;
+    const last = this.complete || size === 0 ? undefined : this.packed.row(size - 1);
     const admitted = matching.filter((row) => !last || newer(row, last) < 0);
+    // Most changes are to other articles: nothing to re-pack.
+    if (admitted.length === 0 && ![...changed].some((id) => this.packed.has(id))) return;
+    const kept = this.packed.rows().filter((row) => !changed.has(row.id));
     const merged = [...kept, ...admitted].sort(newer);
     if (merged.length > this.capacity) this.complete = false;
     this.packed = new PackedCandidates(merged.slice(0, this.capacity));
     this.byRank = undefined;
+    this.counted = undefined;
   }
 
   /** Ranking reads the newest `capacity` matches: the set must hold exactly those. */
@@ -98,10 +103,15 @@ export class CandidateSet {
 
   /**
    * Facet counts over the newest `scan` matches (with a 'total' row), or undefined when the
-   * set holds fewer of them than that and not all.
+   * set holds fewer of them than that and not all. The same array until the set changes.
    */
   facets(scan: number): FacetRow[] | undefined {
     if (this.packed.length < scan && !this.complete) return undefined;
+    if (this.counted?.scan !== scan) this.counted = { scan, rows: this.tally(scan) };
+    return this.counted.rows;
+  }
+
+  private tally(scan: number): FacetRow[] {
     const counted = Math.min(scan, this.packed.length);
     const tallies = new Map<string, FacetRow>();
     const add = (facet: string, value: string) => {

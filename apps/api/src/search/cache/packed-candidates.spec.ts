@@ -32,6 +32,18 @@ describe('PackedCandidates', () => {
     assert.equal(packed.ordered, true);
   });
 
+  it('knows its ids, and only where a row starts', () => {
+    const packed = new PackedCandidates(rows);
+    assert.equal(packed.has(rows[0]!.id), true);
+    assert.equal(packed.has(rows[1]!.id), true);
+    assert.equal(packed.has('00000000-2353-4399-b328-db0b01a631ec'), false);
+    // The second half of row 0 and the first half of row 1, side by side in memory.
+    const hex = (id: string) => id.replaceAll('-', '');
+    const straddling = `${hex(rows[0]!.id).slice(16)}${hex(rows[1]!.id).slice(0, 16)}`;
+    const asUuid = `${straddling.slice(0, 8)}-${straddling.slice(8, 12)}-${straddling.slice(12, 16)}-${straddling.slice(16, 20)}-${straddling.slice(20)}`;
+    assert.equal(packed.has(asUuid), false);
+  });
+
   it('orders ids as PostgreSQL orders uuids and times by microsecond', () => {
     const packed = new PackedCandidates(rows);
     assert.ok(packed.compareIds(0, 1) > 0);

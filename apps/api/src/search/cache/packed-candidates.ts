@@ -10,13 +10,17 @@ type FacetValue = string | string[];
 /** Shared copies of repeated values (languages, topic and place lists, feeds) across sets. */
 const interned = new Map<string, FacetValue>();
 const MAX_INTERNED = 100_000;
+/** Lists already shared: a set re-packed after a change passes its own values back. */
+const sharedLists = new WeakSet<string[]>();
 
 function intern<T extends FacetValue>(value: T): T {
+  if (Array.isArray(value) && sharedLists.has(value)) return value;
   const key = Array.isArray(value) ? `[]${value.join('\u0000')}` : `s${value}`;
   const known = interned.get(key);
   if (known !== undefined) return known as T;
   if (interned.size >= MAX_INTERNED) interned.clear();
   interned.set(key, value);
+  if (Array.isArray(value)) sharedLists.add(value);
   return value;
 }
 
@@ -128,6 +132,14 @@ export class PackedCandidates {
       publishedAt: utcTextOf(this.time(i)),
       ...this.facets(i),
     };
+  }
+
+  has(id: string): boolean {
+    const needle = Buffer.from(id.replaceAll('-', ''), 'hex');
+    for (let at = this.ids.indexOf(needle); at !== -1; at = this.ids.indexOf(needle, at + 1)) {
+      if (at % UUID_BYTES === 0) return true;
+    }
+    return false;
   }
 
   rows(): CandidateRow[] {
