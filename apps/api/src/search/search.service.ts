@@ -3,6 +3,7 @@ import { Taxonomy } from '../taxonomy/taxonomy.js';
 import { markUnspaced } from './highlight.js';
 import {
   createCursorCodec,
+  hasFilters,
   parseSearchRequest,
   positiveTerms,
   searchContext,
@@ -10,6 +11,7 @@ import {
   type CursorCodec,
   type RawParams,
   type SearchCursor,
+  type SearchFilters,
   type SearchRequest,
   type SearchRequestOptions,
 } from './query/index.js';
@@ -112,7 +114,14 @@ const CHANGES_RETAINED = 50_000;
 const DOCUMENTS_RETAINED = 6000;
 
 type Newest = { bitmap?: boolean; window?: string };
-type BitmapPlan = { estimate: number; total: number };
+const NO_FILTERS: SearchFilters = { lang: [], topic: [], place: [], entity: [], feed: [] };
+/**
+ * `estimate`: matches the planner expects. With filters, `wordMatches` is what it expects of
+ * the words alone: reading every match reads those (filtered on the way), and a window is sized
+ * by them, the planner taking words and filters as independent when they seldom are (a French
+ * word is mostly in French articles: sized by the estimate, its windows read 5× too much).
+ */
+type BitmapPlan = { estimate: number; total: number; wordMatches: number };
 /** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -363,12 +372,15 @@ export class SearchService {
   ): Promise<BitmapPlan | undefined> {
     if (resolved === undefined || rumNewest) return undefined;
     if ((await this.repository.searchEngine()) !== 'gin') return undefined;
-    const [estimate, total] = await Promise.all([
+    const filtered = hasFilters(request.filters);
+    const wordsOnly = { ...request, filters: NO_FILTERS };
+    const [estimate, total, wordMatches] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(request, resolved)),
       this.repository.documentCount(),
+      filtered ? this.repository.estimate(buildMatchEstimateSql(wordsOnly, resolved)) : undefined,
     ]);
     if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return undefined;
-    return { estimate, total };
+    return { estimate, total, wordMatches: Math.max(estimate, wordMatches ?? 0) };
   }
 
   /**
@@ -383,9 +395,10 @@ export class SearchService {
     query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
   ): Promise<T> {
     if (!plan) return (await query({})).rows;
-    const { estimate, total } = plan;
-    const windowRows = (needed * WINDOW_SLACK * total) / Math.max(estimate, 1);
-    if (estimate > needed * WINDOW_SLACK && windowRows * WINDOW_ROW_COST < estimate) {
+    const { estimate, total, wordMatches } = plan;
+    const windowRows = (needed * WINDOW_SLACK * total) / Math.max(wordMatches, 1);
+    const readEveryMatch = windowRows * WINDOW_ROW_COST >= wordMatches;
+    if (estimate > needed * WINDOW_SLACK && !readEveryMatch) {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
