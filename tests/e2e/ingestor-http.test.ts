@@ -35,6 +35,7 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
     },
   });
   let editVersion = 1;
+  let growth = 2;
   let ingested: Awaited<ReturnType<typeof collectTopic>>;
   const ids = new Map<string, string>();
 
@@ -75,6 +76,16 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
         ]),
       })),
     );
+    // No validators: every poll is a 200 that repeats, byte for byte, the entries already stored.
+    farm.routes.set('/grow.xml', () => ({
+      body: rssFeed(
+        'Growing',
+        Array.from({ length: growth }, (_, i) => ({
+          ...story(`grow-${i}`, `Growing story ${i}`, LONG),
+          pubDate: 'Tue, 24 Nov 2026 08:00:00 GMT',
+        })),
+      ),
+    }));
     farm.routes.set('/a.xml', () => ({ body: rssFeed('Feed A', [shared]) }));
     farm.routes.set('/b.xml', () => ({
       body: rssFeed('Feed B', [
@@ -104,6 +115,7 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
       b: '/b.xml',
       gz: '/gz.xml',
       page: '/page.xml',
+      grow: '/grow.xml',
     })) {
       await subscribe(name, path);
     }
@@ -172,6 +184,37 @@ describe('ingestor: HTTP behaviour through the real stack', () => {
     );
     assert.deepEqual(events.map((e) => e.version).sort(), [1, 2]);
     assert.match(String(events.find((e) => e.version === 2)!.contentText), /31 to 12/);
+  });
+
+  it('skips the entries a changed feed repeats, and stores the one it adds', async () => {
+    const articles = async () =>
+      (
+        await stack.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM articles WHERE feed_id = $1',
+          [ids.get('grow')],
+        )
+      )[0]!.n;
+    await waitFor('the first two', async () => ((await articles()) === 2 ? true : undefined));
+    const unchanged = async () => {
+      const metrics = await (await fetch(`${stack.url('ingestor')}/metrics`)).text();
+      const line = /newsfeed_articles_stored_total\{[^}]*result="unchanged"[^}]*\} (\d+)/.exec(
+        metrics,
+      );
+      return Number(line?.[1] ?? 0);
+    };
+    await waitFor('a poll that repeats both', async () =>
+      (await unchanged()) >= 2 ? true : undefined,
+    );
+    growth = 3;
+    await waitFor('the third', async () => ((await articles()) === 3 ? true : undefined), 15_000);
+    const growing = () => ingested.messages.filter((m) => String(m.guid).startsWith('grow-'));
+    await waitFor('three ingested events', async () => (growing().length >= 3 ? true : undefined));
+    assert.deepEqual(
+      growing()
+        .map((m) => m.guid)
+        .sort(),
+      ['grow-0', 'grow-1', 'grow-2'],
+    );
   });
 
   it('stores the same article published by two feeds once', async () => {

@@ -51,6 +51,11 @@ export const ingestorEnvSchema = serviceEnvSchema(DEFAULT_PORTS.ingestor, {
   HOST_BACKOFF_MIN_FEEDS: z.coerce.number().int().min(1).default(3),
   HOST_BACKOFF_WINDOW_SECONDS: seconds(1, 600),
   HOST_BACKOFF_BASE_SECONDS: seconds(1, 900),
+  /**
+   * Entries remembered (about 100 bytes each) as stored from their feed, so a changed feed's
+   * unchanged entries are skipped before normalising (see articles/stored-entries; 0: none).
+   */
+  INGESTOR_STORED_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(200_000),
 });
 
 export type IngestorEnv = z.infer<typeof ingestorEnvSchema>;

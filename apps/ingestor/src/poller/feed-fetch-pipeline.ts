@@ -9,6 +9,7 @@ import type { JsonLogger } from '#observability';
 import { LOGGER } from '#platform';
 import { ArticleStore } from '../articles/article-store.js';
 import { normaliseEntry } from '../articles/normalise-entry.js';
+import { StoredEntries } from '../articles/stored-entries.js';
 import type { NormalisedArticle } from '../articles/normalised-article.js';
 import type { IngestorEnv } from '../env.js';
 import { FeedClaims, type HeldHostPermit } from '../feeds/feed-claims.js';
@@ -29,7 +30,7 @@ const pollsCounter = new Counter({
 });
 const articlesCounter = new Counter({
   name: 'newsfeed_articles_stored_total',
-  help: 'Entries stored, by result (created, updated, duplicate)',
+  help: 'Entries of changed feeds, by result (created, updated, duplicate, unchanged: as this process last stored it)',
   labelNames: ['result'],
 });
 const handedBack = new Counter({
@@ -60,6 +61,7 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
   private readonly fetchOptions: FetchOptions;
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
   private readonly policy: PollContext['policy'];
+  private readonly storedEntries: StoredEntries;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,6 +72,7 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
+    this.storedEntries = new StoredEntries(env.INGESTOR_STORED_ENTRIES);
     // Keep-alive sockets per host: a 304 poll reuses the connection of the previous one. No
     // maxTotalSockets: idle sockets of other hosts would count against it and stall new hosts
     // until they time out; FETCH_CONCURRENCY already bounds the requests in flight.
@@ -136,12 +139,18 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
       await this.recordFailure(feed, ctx, started, error, fetched.bytes, held, fetched.status);
       return;
     }
-    const articles = parsed.entries
+    const digests = parsed.entries.map((entry) =>
+      this.storedEntries.digest(entry, fetched.finalUrl),
+    );
+    const fresh = parsed.entries.filter((_, i) => !this.storedEntries.stored(feed.id, digests[i]!));
+    const articles = fresh
       .map((entry) => normaliseEntry(entry, fetched.finalUrl, feed.id))
       .filter((article): article is NormalisedArticle => article !== null);
     const update = successUpdate(feed, fetched, parsed, ctx);
     const changed = { ...summary('changed', fetched.status), bytes: fetched.bytes };
     await this.commit(feed, update, articles, started, changed, held);
+    this.storedEntries.remember(feed.id, digests);
+    articlesCounter.inc({ result: 'unchanged' }, parsed.entries.length - fresh.length);
   }
 
   /**
