@@ -36,9 +36,10 @@ export const searchEnvSchema = z.object({
   SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /**
    * Queries whose newest SEARCH_CANDIDATES matches are kept between requests (0: none), caught
-   * up before each answer with the documents indexed since: as fresh as reading the database.
-   * Each costs about 30 kB with 500 candidates, plus up to 30 kB of display rows (a page of
-   * 20): 2,000 ≈ 120 MB.
+   * up before each answer with the documents indexed since (as fresh as reading the database,
+   * within SEARCH_CACHE_MAX_STALENESS_MS).
+   * Each holds ≈ 30 kB of candidates (500) and the display rows of its first page: the
+   * search bench's api grew ≈ 250 MB of RSS as 2,000 filled (the k8s api's limit is 512 Mi).
    */
   SEARCH_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(2000),
   /**
