@@ -255,10 +255,13 @@ export class SearchService {
     const capacity = this.env.SEARCH_CANDIDATES;
     const scan = relevance ? capacity : this.env.SEARCH_FACET_SCAN;
     if (withFacets && scan > capacity) return undefined;
+    // Newest-first and relevance pages of the same words and filters share one set: it keeps
+    // every candidate's relevance score, and newest-first pages read it in time order.
+    const shared: SearchRequest = request.query.ast ? { ...request, sort: 'relevance' } : request;
     const { entry, outcome } = await this.results.current(
-      queryKey(buildCandidateSql(request, { ...this.sqlOptions, resolved })),
+      queryKey(buildCandidateSql(shared, { ...this.sqlOptions, resolved })),
       capacity,
-      this.candidateLoader(request, resolved, rumNewest),
+      this.candidateLoader(shared, resolved, rumNewest),
     );
     const rows = entry.set.page(relevance ? 'relevance' : 'newest', cursor, request.limit + 1);
     const facetRows = withFacets ? entry.set.facets(scan) : undefined;
@@ -267,7 +270,8 @@ export class SearchService {
       return undefined;
     }
     searchCacheRequests.inc({ outcome });
-    return this.toPage(request, await this.cachedHits(entry, rows, resolved), {
+    const hits = await this.cachedHits(entry, relevance ? rows : unranked(rows), resolved);
+    return this.toPage(request, hits, {
       stories: false,
       facets: facetRows ? this.cachedFacetsOf(facetRows, scan) : undefined,
     });
@@ -533,5 +537,8 @@ export class SearchService {
     };
   }
 }
+
+/** Newest-first pages carry no score, as the database's do. */
+const unranked = (rows: CandidateRow[]) => rows.map((row) => ({ ...row, rank: 0 }));
 
 const totalOf = (rows: FacetRow[]) => rows.find((row) => row.facet === 'total')?.count ?? 0;

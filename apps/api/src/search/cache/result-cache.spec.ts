@@ -178,4 +178,27 @@ describe('ResultCache', () => {
     await cache.current('q', 5, load);
     assert.equal((await cache.hits(entry, [uuid('a')], hit))[0]!.title, 'v2');
   });
+
+  it('keeps the display rows of the last two first pages, the oldest going first', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const { load } = loader(new Map([['a', row('a', 1)]]));
+    const { entry } = await cache.current('q', 5, load);
+    const asked: string[][] = [];
+    const hit = async (missing: string[]) => {
+      asked.push(missing);
+      return missing.map((id) => ({ id }) as never);
+    };
+    const page = (from: number) => Array.from({ length: 21 }, (_, i) => `id-${from + i}`);
+    await cache.hits(entry, page(0), hit);
+    await cache.hits(entry, page(100), hit);
+    await cache.hits(entry, page(0), hit);
+    await cache.hits(entry, page(100), hit);
+    assert.equal(asked.length, 2, 'both pages kept');
+    await cache.hits(entry, page(200), hit);
+    await cache.hits(entry, page(100), hit);
+    assert.equal(asked.length, 3, 'the newer page stays');
+    await cache.hits(entry, page(0), hit);
+    assert.deepEqual(asked.at(-1), page(0), 'the oldest page went first');
+  });
 });

@@ -35,8 +35,11 @@ export interface CachedQuery {
 
 /** Re-reading more changed articles than this costs about as much as a rebuild. */
 const MAX_REREAD = 2000;
-/** Display rows kept per query: the first page of the default size (and the row after it). */
-const MAX_HITS = 21;
+/**
+ * Display rows kept per query: the first pages (default size, and the row after it) of both
+ * orders, which share the query's candidates.
+ */
+const MAX_HITS = 42;
 
 /**
  * Candidate sets of recent queries (least recently used out first), each caught up with the
@@ -98,8 +101,12 @@ export class ResultCache {
       for (const row of loaded) found.set(row.id, row);
       // Rows read while the entry caught up with a change may predate it: not kept.
       if (entry.position === position) {
-        if (entry.hits.size + loaded.length > MAX_HITS) entry.hits.clear();
         for (const row of loaded) entry.hits.set(row.id, row);
+        // The rows kept longest go first (a Map iterates in insertion order).
+        for (const id of entry.hits.keys()) {
+          if (entry.hits.size <= MAX_HITS) break;
+          entry.hits.delete(id);
+        }
       }
     }
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
