@@ -4,7 +4,9 @@
  * (default 30); the four services run from dist/ as `npm start` runs them (tests/support/stack),
  * on the shared broker with their own topic namespace and database. Every
  * news.articles.indexed.v1 event carries the fetch time of the fetch that saw the entry and the
- * time it became searchable: the bench prints p50/p95/p99 of the difference.
+ * time it became searchable: the bench prints p50/p95/p99 of the difference, and where it went:
+ * from the fetch to the ingested event, to the classified event, to the indexed event (each
+ * event's Kafka timestamp, stamped by its producer).
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -72,15 +74,37 @@ function startPublishing(server: FeedServer, feeds: Item[][]): { stop: () => num
   };
 }
 
-interface Indexed {
+interface Payload {
+  articleId: string;
   fetchedAt: string;
-  indexedAt: string;
+  indexedAt?: string;
 }
 
-function payloadOf(value: Buffer | null): Indexed | undefined {
+function payloadOf(value: Buffer | null): Payload | undefined {
   if (!value) return undefined;
-  const body = JSON.parse(value.toString()) as Indexed & { data?: Indexed };
+  const body = JSON.parse(value.toString()) as Payload & { data?: Payload };
   return body.data ?? body;
+}
+
+const STAGES = [
+  ['fetch → ingested event', TOPICS.articleIngested],
+  ['→ classified event', TOPICS.articleClassified],
+  ['→ indexed event', TOPICS.articleIndexed],
+] as const;
+
+/** p50/p99 of each stage over the articles seen on every topic. */
+function stageReport(fetchedAt: Map<string, number>, times: Map<string, Map<string, number>>) {
+  return STAGES.map(([name, topic], i) => {
+    const durations = [...fetchedAt]
+      .map(([id, fetched]) => {
+        const previous = i === 0 ? fetched : times.get(STAGES[i - 1]![1])?.get(id);
+        const at = times.get(topic)?.get(id);
+        return previous === undefined || at === undefined ? NaN : at - previous;
+      })
+      .filter((ms) => !Number.isNaN(ms))
+      .sort((a, b) => a - b);
+    return `${name} p50 ${percentile(durations, 50)} ms, p99 ${percentile(durations, 99)} ms`;
+  }).join('; ');
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -109,15 +133,24 @@ async function main(): Promise<void> {
   try {
     await stack.start();
     const latencies: number[] = [];
+    const fetchedAt = new Map<string, number>();
+    const times = new Map<string, Map<string, number>>(
+      STAGES.map(([, topic]) => [topic, new Map()]),
+    );
     await consumer.connect();
     await consumer.subscribe({
-      topic: `${stack.topicPrefix}${TOPICS.articleIndexed}`,
+      topics: STAGES.map(([, topic]) => `${stack.topicPrefix}${topic}`),
       fromBeginning: true,
     });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: async ({ topic, message }) => {
         const event = payloadOf(message.value);
-        if (event) latencies.push(Date.parse(event.indexedAt) - Date.parse(event.fetchedAt));
+        if (!event) return;
+        const stage = topic.slice(stack.topicPrefix.length);
+        times.get(stage)?.set(event.articleId, Number(message.timestamp));
+        if (stage !== TOPICS.articleIndexed || !event.indexedAt) return;
+        fetchedAt.set(event.articleId, Date.parse(event.fetchedAt));
+        latencies.push(Date.parse(event.indexedAt) - Date.parse(event.fetchedAt));
       },
     });
     for (let n = 0; n < FEEDS; n++) {
@@ -144,6 +177,7 @@ async function main(): Promise<void> {
       `fetch-to-searchable latency  p50 ${percentile(sorted, 50)} ms  p95 ${percentile(sorted, 95)} ms  ` +
         `p99 ${percentile(sorted, 99)} ms  max ${sorted[sorted.length - 1] ?? NaN} ms`,
     );
+    console.log(`where it went: ${stageReport(fetchedAt, times)}`);
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await stack.stop();

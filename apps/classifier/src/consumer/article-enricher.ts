@@ -37,7 +37,8 @@ export class ArticleEnricher {
     private readonly storyWindowHours: number,
   ) {}
 
-  async enrich(article: ArticleIngestedV1): Promise<Enriched> {
+  /** `store`: where this article's story is looked up and its enrichment written. */
+  async enrich(article: ArticleIngestedV1, store = this.store): Promise<Enriched> {
     const result = boundedClassification(
       this.engine.classify({
         title: article.title,
@@ -47,7 +48,7 @@ export class ArticleEnricher {
     );
     const publishedAt = publicationTime(article);
     const storyKeys = storyKeysOf(result);
-    const candidates = await this.store.candidates({
+    const candidates = await store.candidates({
       articleId: article.articleId,
       simhash: result.simhash,
       storyKeys,
@@ -56,7 +57,7 @@ export class ArticleEnricher {
       windowHours: this.storyWindowHours,
     });
     const story = chooseStory(article.articleId, result, publishedAt, candidates);
-    await this.store.upsert({
+    await store.upsert({
       articleId: article.articleId,
       version: article.version,
       language: result.language.code,

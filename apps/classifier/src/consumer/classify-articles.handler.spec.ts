@@ -44,8 +44,25 @@ class FakeStore {
   }
 
   async upsert(row: EnrichmentRow): Promise<void> {
+    if (row.articleId === this.failOn) throw new Error('the database went away');
     const existing = this.rows.get(row.articleId);
     if (!existing || existing.version <= row.version) this.rows.set(row.articleId, row);
+  }
+
+  /** An article whose write fails. */
+  failOn?: string;
+  commits = 0;
+
+  /** Writes to a copy, kept only when `work` succeeds: a transaction. */
+  async inTransaction<T>(work: (store: FakeStore) => Promise<T>): Promise<T> {
+    const staged = new FakeStore();
+    staged.failOn = this.failOn;
+    for (const [id, row] of this.rows) staged.rows.set(id, row);
+    const result = await work(staged);
+    this.rows.clear();
+    for (const [id, row] of staged.rows) this.rows.set(id, row);
+    this.commits++;
+    return result;
   }
 
   async ping(): Promise<void> {}
@@ -151,6 +168,31 @@ describe('ClassifyArticlesHandler', () => {
     const events = producer.sent.map(decoded);
     assert.equal(events[1].nearDuplicateOf, original.payload.articleId);
     assert.equal(events[2].storyId, original.payload.articleId);
+  });
+
+  it('links articles of one batch, commits the batch once, and publishes only what committed', async () => {
+    const { store, producer, handler } = setup();
+    const text =
+      'President Kassym-Jomart Tokayev met the CSTO secretary general in Almaty on Tuesday to discuss border security in Central Asia.';
+    const first = ingested({ title: 'Tokayev hosts CSTO talks in Almaty', contentText: text });
+    const repost = ingested({
+      title: 'Tokayev hosts CSTO talks in Almaty',
+      contentText: `${text} Share this article.`,
+    });
+    await handler.handleBatch([first, repost]);
+    assert.equal(store.commits, 1);
+    assert.equal(store.rows.get(repost.payload.articleId)!.storyId, first.payload.articleId);
+    assert.equal(producer.sent.length, 2);
+
+    const third = ingested({ title: 'Tokayev hosts CSTO talks', contentText: text });
+    const failing = ingested({
+      title: 'Macron in Berlin',
+      contentText: 'Macron met the chancellor.',
+    });
+    store.failOn = failing.payload.articleId;
+    await assert.rejects(handler.handleBatch([third, failing]), /went away/);
+    assert.equal(store.rows.has(third.payload.articleId), false);
+    assert.equal(producer.sent.length, 2);
   });
 
   it('is idempotent when an event comes again', async () => {

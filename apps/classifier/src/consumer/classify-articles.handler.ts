@@ -25,7 +25,8 @@ export class ClassifyArticlesHandler implements EventHandler<Ingested> {
 
   constructor(
     @Inject(CLASSIFIER_ENGINE) engine: ClassifierEngine,
-    @Inject(EnrichmentStore) private readonly store: EnrichmentPort & Pick<EnrichmentStore, 'ping'>,
+    @Inject(EnrichmentStore)
+    private readonly store: EnrichmentPort & Pick<EnrichmentStore, 'ping' | 'inTransaction'>,
     @Inject(EventProducer) private readonly producer: ClassifiedPublisher,
     @Inject(CLASSIFIER_ENV) env: ClassifierEnv,
   ) {
@@ -33,12 +34,19 @@ export class ClassifyArticlesHandler implements EventHandler<Ingested> {
     this.enricher = new ArticleEnricher(engine, store, env.STORY_WINDOW_HOURS);
   }
 
+  /**
+   * The batch's enrichments in one transaction (a failed batch is retried article by article
+   * by the consumer), published once it committed.
+   */
   async handleBatch(events: ConsumedEvent<Ingested>[]): Promise<void> {
-    const classified: EncodedEvent[] = [];
-    for (const { payload } of events) {
-      const { payload: out } = await this.enricher.enrich(payload);
-      classified.push(this.producer.encode(TOPICS.articleClassified, out, out.articleId));
-    }
+    const classified = await this.store.inTransaction(async (store) => {
+      const encoded: EncodedEvent[] = [];
+      for (const { payload } of events) {
+        const { payload: out } = await this.enricher.enrich(payload, store);
+        encoded.push(this.producer.encode(TOPICS.articleClassified, out, out.articleId));
+      }
+      return encoded;
+    });
     await this.producer.sendEncoded(TOPICS.articleClassified, classified);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { minhashBands } from '../fingerprint/minhash.js';
+import type { EnrichmentPort } from './article-enricher.js';
 
 export interface StoredFingerprint {
   articleId: string;
@@ -67,10 +68,12 @@ function bigintToSimhash(value: string): string {
   return BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0');
 }
 
+/** What runs the statements: the data source, or a transaction's entity manager. */
+type Queryable = Pick<EntityManager, 'query'>;
+
 /** The classifier's own state: enrichments and the fingerprints that link stories. */
-@Injectable()
-export class EnrichmentStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class EnrichmentQueries {
+  constructor(private readonly db: Queryable) {}
 
   /**
    * Articles in the window that share a SimHash block, a MinHash band or a place/entity key with
@@ -78,7 +81,7 @@ export class EnrichmentStore {
    */
   async candidates(query: CandidateQuery): Promise<StoredFingerprint[]> {
     const blocks = simhashBlocks(query.simhash);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows: Record<string, unknown>[] = await this.db.query(
       // No integer[] or text[] through the driver's generic array parser: it took ~80 µs per
       // 128-value MinHash signature, 200 candidates per article, most of the service's CPU.
       // The signature comes as bytes; story keys are names, so their delimiter is a control
@@ -117,7 +120,7 @@ export class EnrichmentStore {
 
   /** Idempotent: a re-delivered or older version never overwrites a newer enrichment. */
   async upsert(row: EnrichmentRow): Promise<void> {
-    await this.dataSource.query(
+    await this.db.query(
       `INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
          topics, places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
          near_duplicate_of, classifier_version, published_at, minhash_bands, classified_at)
@@ -151,6 +154,22 @@ export class EnrichmentStore {
         minhashBands(row.minhash),
       ],
     );
+  }
+}
+
+@Injectable()
+export class EnrichmentStore extends EnrichmentQueries {
+  constructor(private readonly dataSource: DataSource) {
+    super(dataSource);
+  }
+
+  /**
+   * `work` with statements in one transaction: a batch of articles commits (and waits for its
+   * WAL flush) once instead of once per article, and its later articles see the earlier ones
+   * when they look for their story.
+   */
+  inTransaction<T>(work: (store: EnrichmentPort) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new EnrichmentQueries(manager)));
   }
 
   async ping(): Promise<void> {
