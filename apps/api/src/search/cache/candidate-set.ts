@@ -93,8 +93,9 @@ export class CandidateSet {
     }
     if (cursor && (cursor.sort !== 'newest' || !UTC_TEXT.test(cursor.publishedAt)))
       return undefined;
+    const at = cursor ? microseconds(cursor.publishedAt) : 0;
     const start = cursor
-      ? this.firstAfter(this.packed.length, (i) => this.afterTime(i, cursor))
+      ? this.firstAfter(this.packed.length, (i) => this.afterTime(i, at, cursor.id))
       : 0;
     const end = Math.min(start + count, this.packed.length);
     if (end - start < count && !this.complete) return undefined;
@@ -156,9 +157,8 @@ export class CandidateSet {
     return rank < cursor.rank || (rank === cursor.rank && this.packed.id(i) < cursor.id);
   }
 
-  private afterTime(i: number, cursor: SearchCursor & { sort: 'newest' }): boolean {
+  private afterTime(i: number, at: number, id: string): boolean {
     const time = this.packed.time(i);
-    const at = microseconds(cursor.publishedAt);
-    return time < at || (time === at && this.packed.id(i) < cursor.id);
+    return time < at || (time === at && this.packed.id(i) < id);
   }
 }
