@@ -526,7 +526,7 @@ export function buildCandidatesByIdSql(
 /** The rows of `ids` as hits, highlighted for the resolved tsquery when there is one. */
 export function buildHitsByIdSql(resolved: string | undefined, ids: readonly string[]): SqlQuery {
   const params = new Params();
-  const rows = `SELECT ${HIT_COLUMNS} FROM search_documents d WHERE d.article_id = ANY(${params.add(ids, '::uuid[]')})`;
+  const rows = hitRowsById(params, ids);
   if (resolved === undefined) return { text: `SELECT p.* FROM (${rows}) p`, values: params.values };
   const query = `(SELECT ${params.add(resolved, '::tsquery')} AS q) query`;
   return {
@@ -540,11 +540,16 @@ export function buildHitsByIdSql(resolved: string | undefined, ids: readonly str
  * separator with one at each end (see cache/lexeme-prefilter): what the change feed keeps.
  */
 export function buildChangedDocumentsSql(ids: readonly string[]): SqlQuery {
+  const params = new Params();
+  const lexemes = `E'\\x1f' || array_to_string(tsvector_to_array(d.document), E'\\x1f') || E'\\x1f'`;
   return {
-    text:
-      `SELECT ${HIT_COLUMNS}, 0::float8 AS rank, ` +
-      `E'\\x1f' || array_to_string(tsvector_to_array(d.document), E'\\x1f') || E'\\x1f' AS lexemes ` +
-      'FROM search_documents d WHERE d.article_id = ANY($1::uuid[])',
-    values: [ids],
+    text: hitRowsById(params, ids, `0::float8 AS rank, ${lexemes} AS lexemes`),
+    values: params.values,
   };
+}
+
+/** HIT_COLUMNS (and `extra` columns) of the documents `ids`, as `d`. */
+function hitRowsById(params: Params, ids: readonly string[], extra?: string): string {
+  const columns = extra ? `${HIT_COLUMNS}, ${extra}` : HIT_COLUMNS;
+  return `SELECT ${columns} FROM search_documents d WHERE d.article_id = ANY(${params.add(ids, '::uuid[]')})`;
 }
