@@ -270,7 +270,7 @@ export class SearchService {
       return undefined;
     }
     searchCacheRequests.inc({ outcome });
-    const hits = await this.cachedHits(entry, relevance ? rows : unranked(rows), resolved);
+    const hits = await this.cachedHits(entry, rows, resolved, relevance);
     return this.toPage(request, hits, {
       stories: false,
       facets: facetRows ? this.cachedFacetsOf(facetRows, scan) : undefined,
@@ -304,12 +304,15 @@ export class SearchService {
     entry: CachedQuery,
     rows: CandidateRow[],
     resolved: string | undefined,
+    relevance: boolean,
   ): Promise<HitRow[]> {
     const hits = await this.results.hits(
       entry,
       rows.map((row) => row.id),
       (missing) => this.hitsById(missing, resolved),
     );
+    // Newest-first pages carry no score, as the database's do.
+    if (!relevance) return hits.map((hit) => ({ ...hit, rank: 0 }));
     const rank = new Map(rows.map((row) => [row.id, row.rank]));
     return hits.map((hit) => ({ ...hit, rank: rank.get(hit.id) ?? 0 }));
   }
@@ -537,8 +540,5 @@ export class SearchService {
     };
   }
 }
-
-/** Newest-first pages carry no score, as the database's do. */
-const unranked = (rows: CandidateRow[]) => rows.map((row) => ({ ...row, rank: 0 }));
 
 const totalOf = (rows: FacetRow[]) => rows.find((row) => row.facet === 'total')?.count ?? 0;
