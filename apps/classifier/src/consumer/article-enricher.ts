@@ -2,7 +2,7 @@ import type { ArticleClassifiedV1, ArticleIngestedV1 } from '#contracts';
 import type { Classification } from '../classify/classifier.js';
 import { minhashBands } from '../fingerprint/minhash.js';
 import type { CandidateQuery, EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
-import { chooseStory, storyKeysOf, type StoryChoice } from './story-link.js';
+import { chooseStory, linkingKeysOf, storyKeysOf, type StoryChoice } from './story-link.js';
 
 export interface ClassifierEngine {
   classify(article: { title: string; text: string; feedLanguage?: string }): Classification;
@@ -48,10 +48,11 @@ export class ArticleEnricher {
     );
     const publishedAt = publicationTime(article);
     const storyKeys = storyKeysOf(result);
+    const linkingKeys = linkingKeysOf(storyKeys);
     const candidates = await store.candidates({
       articleId: article.articleId,
       simhash: result.simhash,
-      storyKeys,
+      linkingKeys,
       minhashBands: minhashBands(result.minhash),
       around: publishedAt,
       windowHours: this.storyWindowHours,
@@ -68,6 +69,7 @@ export class ArticleEnricher {
       simhash: result.simhash,
       minhash: result.minhash,
       storyKeys,
+      linkingKeys,
       storyId: story.storyId,
       nearDuplicateOf: story.nearDuplicateOf,
       classifierVersion: result.classifierVersion,

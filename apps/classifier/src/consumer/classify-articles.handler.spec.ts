@@ -29,7 +29,7 @@ class FakeStore {
       .filter(
         (r) =>
           blocks(r.simhash).some((b, i) => b === mine[i]) ||
-          r.storyKeys.some((k) => q.storyKeys.includes(k)) ||
+          r.storyKeys.some((k) => q.linkingKeys.includes(k)) ||
           minhashBands(r.minhash).some((b) => q.minhashBands.includes(b)),
       )
       .map((r) => ({

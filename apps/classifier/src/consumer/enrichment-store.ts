@@ -17,7 +17,8 @@ export interface StoredFingerprint {
 export interface CandidateQuery {
   articleId: string;
   simhash: string;
-  storyKeys: string[];
+  /** Story keys that can link (cities, entities): see linkingKeysOf. */
+  linkingKeys: string[];
   minhashBands: number[];
   around: Date;
   windowHours: number;
@@ -34,6 +35,8 @@ export interface EnrichmentRow {
   simhash: string;
   minhash: number[];
   storyKeys: string[];
+  /** The story keys that can link (linkingKeysOf), looked up with the MinHash bands. */
+  linkingKeys: string[];
   storyId: string;
   nearDuplicateOf: string | null;
   classifierVersion: string;
@@ -41,6 +44,40 @@ export interface EnrichmentRow {
 }
 
 const KEY_DELIMITER = '\x1f';
+
+/**
+ * Matches read per new article, in no particular order, before the nearest in time are kept: a
+ * story with thousands of reposts in the window (a wire story, a feed repeating itself) costs
+ * the same as one with a thousand, and any of them carries the story id.
+ */
+const CANDIDATES_READ = 1000;
+const CANDIDATES_KEPT = 200;
+
+/**
+ * One index lookup per way of matching, united, each within the window [$2, $3]: the SimHash
+ * blocks' B-trees and the lookup keys' (their own table: see the 1765200000000 migration).
+ * Parameters $5–$9 as candidates() binds them.
+ */
+const MATCH_ARMS = [
+  `SELECT article_id FROM article_enrichments
+    WHERE simhash_blocks[1] = $5 AND published_at BETWEEN $2 AND $3`,
+  `SELECT article_id FROM article_enrichments
+    WHERE simhash_blocks[2] = $6 AND published_at BETWEEN $2 AND $3`,
+  `SELECT article_id FROM article_enrichments
+    WHERE simhash_blocks[3] = $7 AND published_at BETWEEN $2 AND $3`,
+  `SELECT article_id FROM article_enrichments
+    WHERE simhash_blocks[4] = $8 AND published_at BETWEEN $2 AND $3`,
+  `SELECT article_id FROM article_enrichment_keys
+    WHERE key = ANY($9::text[]) AND published_at BETWEEN $2 AND $3`,
+];
+
+/** What an enrichment is found by besides its SimHash: its MinHash bands and linking keys. */
+export function lookupKeysOf(
+  linkingKeys: readonly string[],
+  minhashBands: readonly number[],
+): string[] {
+  return [...new Set([...minhashBands.map((band) => `b:${band}`), ...linkingKeys])];
+}
 
 /** minhash_bytes (4 big-endian bytes per signed value) as numbers; null stays null. */
 export function signatureFromBytes(bytes: Buffer | null): number[] | null {
@@ -76,35 +113,34 @@ export class EnrichmentQueries {
   constructor(private readonly db: Queryable) {}
 
   /**
-   * Articles in the window that share a SimHash block, a MinHash band or a place/entity key with
+   * Articles in the window that share a SimHash block, a MinHash band or a city/entity key with
    * the new one, nearest in time first.
    */
   async candidates(query: CandidateQuery): Promise<StoredFingerprint[]> {
     const blocks = simhashBlocks(query.simhash);
+    const windowMs = query.windowHours * 3600_000;
     const rows: Record<string, unknown>[] = await this.db.query(
       // No integer[] or text[] through the driver's generic array parser: it took ~80 µs per
       // 128-value MinHash signature, 200 candidates per article, most of the service's CPU.
       // The signature comes as bytes; story keys are names, so their delimiter is a control
       // character cleanText never lets through.
-      `SELECT article_id, simhash::text AS simhash, minhash_bytes AS minhash,
-              array_to_string(story_keys, E'\\x1f') AS story_keys, story_id,
-              near_duplicate_of, published_at
-         FROM article_enrichments
-        WHERE article_id <> $1
-          AND published_at BETWEEN $2::timestamptz - make_interval(hours => $3)
-                               AND $2::timestamptz + make_interval(hours => $3)
-          AND (simhash_blocks[1] = $4 OR simhash_blocks[2] = $5 OR simhash_blocks[3] = $6
-               OR simhash_blocks[4] = $7 OR story_keys && $8::text[]
-               OR minhash_bands && $9::integer[])
-        ORDER BY abs(extract(epoch FROM published_at - $2::timestamptz)), article_id
-        LIMIT 200`,
+      `WITH matched AS (
+         ${MATCH_ARMS.join('\n UNION ')}
+         LIMIT ${CANDIDATES_READ})
+       SELECT e.article_id, e.simhash::text AS simhash, e.minhash_bytes AS minhash,
+              array_to_string(e.story_keys, E'\\x1f') AS story_keys, e.story_id,
+              e.near_duplicate_of, e.published_at
+         FROM matched JOIN article_enrichments e USING (article_id)
+        WHERE e.article_id <> $1
+        ORDER BY abs(extract(epoch FROM e.published_at - $4::timestamptz)), e.article_id
+        LIMIT ${CANDIDATES_KEPT}`,
       [
         query.articleId,
+        new Date(query.around.getTime() - windowMs),
+        new Date(query.around.getTime() + windowMs),
         query.around,
-        query.windowHours,
         ...blocks,
-        query.storyKeys,
-        query.minhashBands,
+        lookupKeysOf(query.linkingKeys, query.minhashBands),
       ],
     );
     return rows.map((row) => ({
@@ -120,8 +156,12 @@ export class EnrichmentQueries {
 
   /** Idempotent: a re-delivered or older version never overwrites a newer enrichment. */
   async upsert(row: EnrichmentRow): Promise<void> {
+    const bands = minhashBands(row.minhash);
     await this.db.query(
-      `INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
+      // The lookup keys follow the stored version in the same statement: keys it no longer has
+      // go, new ones come; an older version (nothing RETURNED) changes neither.
+      `WITH stored AS (
+       INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
          topics, places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
          near_duplicate_of, classifier_version, published_at, minhash_bands, classified_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
@@ -134,7 +174,15 @@ export class EnrichmentQueries {
          near_duplicate_of = EXCLUDED.near_duplicate_of,
          classifier_version = EXCLUDED.classifier_version, published_at = EXCLUDED.published_at,
          minhash_bands = EXCLUDED.minhash_bands, classified_at = now()
-       WHERE e.version <= EXCLUDED.version`,
+       WHERE e.version <= EXCLUDED.version
+       RETURNING article_id, published_at),
+       stale AS (
+       DELETE FROM article_enrichment_keys k USING stored
+        WHERE k.article_id = stored.article_id AND k.key <> ALL($17::text[]))
+       INSERT INTO article_enrichment_keys AS k (article_id, key, published_at)
+       SELECT stored.article_id, key, stored.published_at FROM stored, unnest($17::text[]) AS key
+       ON CONFLICT (article_id, key) DO UPDATE SET published_at = EXCLUDED.published_at
+        WHERE k.published_at IS DISTINCT FROM EXCLUDED.published_at`,
       [
         row.articleId,
         row.version,
@@ -151,7 +199,8 @@ export class EnrichmentQueries {
         row.nearDuplicateOf,
         row.classifierVersion,
         row.publishedAt,
-        minhashBands(row.minhash),
+        bands,
+        lookupKeysOf(row.linkingKeys, bands),
       ],
     );
   }

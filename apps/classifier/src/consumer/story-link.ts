@@ -25,6 +25,15 @@ export function storyKeysOf(result: Classification): string[] {
   return [...new Set(keys)].slice(0, 64);
 }
 
+/**
+ * The keys a stored article is looked up by: a story link needs a shared city or entity
+ * (decideStoryLink), so a country alone never links two articles, while looking up by one
+ * ('c:us') would read most of the window's articles for every new one.
+ */
+export function linkingKeysOf(storyKeys: readonly string[]): string[] {
+  return storyKeys.filter((key) => !key.startsWith(COUNTRY));
+}
+
 /** The story fingerprint of a stored enrichment, rebuilt from its persisted columns. */
 export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint {
   const countries: string[] = [];

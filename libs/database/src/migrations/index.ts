@@ -8,6 +8,7 @@ import { HostsClaimedUntil1764800000000 } from './1764800000000-hosts-claimed-un
 import { SearchGinDefault1764900000000 } from './1764900000000-search-gin-default.js';
 import { SearchLanguageIndex1765000000000 } from './1765000000000-search-language-index.js';
 import { EnrichmentMinhashBytes1765100000000 } from './1765100000000-enrichment-minhash-bytes.js';
+import { EnrichmentLookupKeys1765200000000 } from './1765200000000-enrichment-lookup-keys.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   SearchGinDefault1764900000000,
   SearchLanguageIndex1765000000000,
   EnrichmentMinhashBytes1765100000000,
+  EnrichmentLookupKeys1765200000000,
 ];

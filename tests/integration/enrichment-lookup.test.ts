@@ -1,0 +1,201 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource, dataSourceOptions, migrate, MIGRATIONS } from '#database';
+import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
+import {
+  EnrichmentQueries,
+  type CandidateQuery,
+  type EnrichmentRow,
+} from '../../apps/classifier/src/consumer/enrichment-store.js';
+
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A MinHash signature of 128 values from one seed: equal seeds, equal bands. */
+function signature(seed: number): number[] {
+  return Array.from({ length: 128 }, (_, i) => (Math.imul(seed + 1, 2654435761) ^ (i * 40503)) | 0);
+}
+
+function row(overrides: Partial<EnrichmentRow> & Pick<EnrichmentRow, 'articleId'>): EnrichmentRow {
+  return {
+    version: 1,
+    language: 'en',
+    languageConfidence: 0.9,
+    topics: [],
+    places: { countries: [], cities: [] },
+    entities: [],
+    simhash: '0123456789abcdef',
+    minhash: signature(1),
+    storyKeys: [],
+    linkingKeys: [],
+    storyId: overrides.articleId,
+    nearDuplicateOf: null,
+    classifierVersion: 'test',
+    publishedAt: new Date('2026-11-20T12:00:00Z'),
+    ...overrides,
+  };
+}
+
+function lookingFor(query: Partial<CandidateQuery>): CandidateQuery {
+  return {
+    articleId: randomUUID(),
+    simhash: 'fedcba9876543210',
+    linkingKeys: [],
+    minhashBands: minhashBands(signature(999)),
+    around: new Date('2026-11-20T13:00:00Z'),
+    windowHours: 24,
+    ...query,
+  };
+}
+
+describe('the classifier finds story candidates through its lookup keys', () => {
+  const name = `enrichment_lookup_${randomBytes(4).toString('hex')}`;
+  const url = databaseUrl(name);
+  let db: DataSource;
+  let queries: EnrichmentQueries;
+
+  before(async () => {
+    await migrate(url);
+    db = createDataSource({ url, poolSize: 2 });
+    await db.initialize();
+    queries = new EnrichmentQueries(db);
+  });
+
+  after(async () => {
+    await db?.destroy();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  async function keysOf(articleId: string): Promise<string[]> {
+    const rows: { key: string }[] = await db.query(
+      'SELECT key FROM article_enrichment_keys WHERE article_id = $1 ORDER BY key',
+      [articleId],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  it('stores an enrichment with its MinHash bands and linking keys as lookup keys', async () => {
+    const articleId = randomUUID();
+    await queries.upsert(row({ articleId, linkingKeys: ['e:csto', 'g:1526384'] }));
+    const keys = await keysOf(articleId);
+    assert.ok(keys.includes('e:csto') && keys.includes('g:1526384'));
+    const bands = minhashBands(signature(1)).map((band) => `b:${band}`);
+    assert.deepEqual(keys.filter((key) => key.startsWith('b:')).sort(), [...new Set(bands)].sort());
+  });
+
+  it('finds an article by a shared linking key or MinHash band, within the window only', async () => {
+    const articleId = randomUUID();
+    await queries.upsert(
+      row({
+        articleId,
+        linkingKeys: ['e:tokayev'],
+        minhash: signature(7),
+        simhash: '1111222233334444',
+      }),
+    );
+    const found = async (query: Partial<CandidateQuery>) =>
+      (await queries.candidates(lookingFor(query))).some((c) => c.articleId === articleId);
+
+    assert.equal(await found({ linkingKeys: ['e:tokayev'] }), true);
+    assert.equal(await found({ minhashBands: minhashBands(signature(7)) }), true);
+    assert.equal(await found({ simhash: '1111ffffffffffff' }), true, 'a shared SimHash block');
+    assert.equal(await found({ linkingKeys: ['e:someone else'] }), false);
+    assert.equal(
+      await found({ linkingKeys: ['e:tokayev'], around: new Date('2026-11-23T12:00:00Z') }),
+      false,
+      'outside the window',
+    );
+  });
+
+  it('a newer version replaces the lookup keys; an older one changes nothing', async () => {
+    const articleId = randomUUID();
+    await queries.upsert(row({ articleId, version: 1, linkingKeys: ['e:old name'] }));
+    await queries.upsert(
+      row({
+        articleId,
+        version: 2,
+        linkingKeys: ['e:new name'],
+        minhash: signature(2),
+        publishedAt: new Date('2026-11-20T14:00:00Z'),
+      }),
+    );
+    const afterUpdate = await keysOf(articleId);
+    assert.ok(afterUpdate.includes('e:new name'));
+    assert.ok(!afterUpdate.includes('e:old name'));
+    const [moved]: { n: number }[] = await db.query(
+      `SELECT count(*)::int AS n FROM article_enrichment_keys
+        WHERE article_id = $1 AND published_at <> '2026-11-20T14:00:00Z'`,
+      [articleId],
+    );
+    assert.equal(moved!.n, 0, 'every key carries the new publication time');
+
+    await queries.upsert(row({ articleId, version: 1, linkingKeys: ['e:old name'] }));
+    assert.deepEqual(await keysOf(articleId), afterUpdate);
+  });
+
+  it('deleting an enrichment deletes its lookup keys', async () => {
+    const articleId = randomUUID();
+    await queries.upsert(row({ articleId, linkingKeys: ['e:gone'] }));
+    await db.query('DELETE FROM article_enrichments WHERE article_id = $1', [articleId]);
+    assert.deepEqual(await keysOf(articleId), []);
+  });
+});
+
+describe('the lookup-keys migration', () => {
+  const name = `enrichment_backfill_${randomBytes(4).toString('hex')}`;
+  const url = databaseUrl(name);
+
+  after(async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('gives enrichments stored before it their bands and linking keys, not their countries', async () => {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const before = new DataSource({
+      ...dataSourceOptions({ url, poolSize: 1 }),
+      migrations: MIGRATIONS.filter((m) => m.name !== 'EnrichmentLookupKeys1765200000000'),
+    });
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    const articleId = randomUUID();
+    await before.query(
+      `INSERT INTO article_enrichments (article_id, version, language, language_confidence, topics,
+         places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
+         classifier_version, published_at, minhash_bands)
+       VALUES ($1, 1, 'en', 1, '[]', '{}', '[]', 1, '{0,0,0,1}', '{}', '{c:kz,e:csto}', $1,
+         'old', '2026-11-20T12:00:00Z', '{5,-6}')`,
+      [articleId],
+    );
+    await before.destroy();
+
+    assert.deepEqual(await migrate(url), ['EnrichmentLookupKeys1765200000000']);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const keys = await client.query<{ key: string }>(
+      'SELECT key FROM article_enrichment_keys WHERE article_id = $1 ORDER BY key',
+      [articleId],
+    );
+    await client.end();
+    assert.deepEqual(
+      keys.rows.map((r) => r.key),
+      ['b:-6', 'b:5', 'e:csto'],
+    );
+  });
+});
