@@ -7,6 +7,8 @@ import { createDataSource, dataSourceOptions, migrate, MIGRATIONS } from '#datab
 import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
 import {
   EnrichmentQueries,
+  fingerprintOfRow,
+  matchesCandidateQuery,
   type CandidateQuery,
   type EnrichmentRow,
 } from '../../apps/classifier/src/consumer/enrichment-store.js';
@@ -87,7 +89,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('stores an enrichment with its MinHash bands and linking keys as lookup keys', async () => {
     const articleId = randomUUID();
-    await queries.upsert(row({ articleId, linkingKeys: ['e:csto', 'g:1526384'] }));
+    await queries.upsertAll([row({ articleId, linkingKeys: ['e:csto', 'g:1526384'] })]);
     const keys = await keysOf(articleId);
     assert.ok(keys.includes('e:csto') && keys.includes('g:1526384'));
     const bands = minhashBands(signature(1)).map((band) => `b:${band}`);
@@ -96,14 +98,14 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('finds an article by a shared linking key or MinHash band, within the window only', async () => {
     const articleId = randomUUID();
-    await queries.upsert(
+    await queries.upsertAll([
       row({
         articleId,
         linkingKeys: ['e:tokayev'],
         minhash: signature(7),
         simhash: '1111222233334444',
       }),
-    );
+    ]);
     const found = async (query: Partial<CandidateQuery>) =>
       (await queries.candidates(lookingFor(query))).some((c) => c.articleId === articleId);
 
@@ -120,8 +122,8 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('a newer version replaces the lookup keys; an older one changes nothing', async () => {
     const articleId = randomUUID();
-    await queries.upsert(row({ articleId, version: 1, linkingKeys: ['e:old name'] }));
-    await queries.upsert(
+    await queries.upsertAll([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
+    await queries.upsertAll([
       row({
         articleId,
         version: 2,
@@ -129,7 +131,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
         minhash: signature(2),
         publishedAt: new Date('2026-11-20T14:00:00Z'),
       }),
-    );
+    ]);
     const afterUpdate = await keysOf(articleId);
     assert.ok(afterUpdate.includes('e:new name'));
     assert.ok(!afterUpdate.includes('e:old name'));
@@ -140,13 +142,69 @@ describe('the classifier finds story candidates through its lookup keys', () => 
     );
     assert.equal(moved!.n, 0, 'every key carries the new publication time');
 
-    await queries.upsert(row({ articleId, version: 1, linkingKeys: ['e:old name'] }));
+    await queries.upsertAll([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
     assert.deepEqual(await keysOf(articleId), afterUpdate);
+  });
+
+  it('a batch with two versions of one article stores the newer, whatever their order', async () => {
+    const articleId = randomUUID();
+    const other = randomUUID();
+    await queries.upsertAll([
+      row({ articleId, version: 3, linkingKeys: ['e:third'] }),
+      row({ articleId: other }),
+      row({ articleId, version: 2, linkingKeys: ['e:second'] }),
+    ]);
+    const stored: { version: number }[] = await db.query(
+      'SELECT version FROM article_enrichments WHERE article_id = $1',
+      [articleId],
+    );
+    assert.deepEqual(stored, [{ version: 3 }]);
+    assert.ok((await keysOf(articleId)).includes('e:third'));
+    assert.ok(!(await keysOf(articleId)).includes('e:second'));
+    assert.notDeepEqual(await keysOf(other), []);
+  });
+
+  it('decides in memory what candidates() finds (how a batch links within itself)', async () => {
+    const around = new Date('2026-11-21T12:00:00Z');
+    const stored = Array.from({ length: 24 }, (_, i) =>
+      row({
+        articleId: randomUUID(),
+        simhash: `${(i % 4).toString(16).repeat(4)}${'abcd'.repeat(2)}${i.toString(16).padStart(4, '0')}`,
+        minhash: signature(100 + (i % 5)),
+        linkingKeys: [`e:name ${i % 3}`],
+        storyKeys: [`e:name ${i % 3}`, 'c:kz'],
+        publishedAt: new Date(around.getTime() + (i - 12) * 5 * 3600_000),
+      }),
+    );
+    await queries.upsertAll(stored);
+    const queriesToTry: CandidateQuery[] = [
+      lookingFor({ around, simhash: '0000ffffffffffff' }),
+      lookingFor({ around, simhash: 'ffffabcdffffffff' }),
+      lookingFor({ around, linkingKeys: ['e:name 1'] }),
+      lookingFor({ around, minhashBands: minhashBands(signature(102)) }),
+      lookingFor({ around, linkingKeys: ['c:kz'] }),
+      lookingFor({ around, windowHours: 6, linkingKeys: ['e:name 2'] }),
+    ];
+    const sizes: number[] = [];
+    for (const query of queriesToTry) {
+      const inDatabase = (await queries.candidates(query))
+        .map((c) => c.articleId)
+        .filter((id) => stored.some((r) => r.articleId === id))
+        .sort();
+      const inMemory = stored
+        .map(fingerprintOfRow)
+        .filter((c) => matchesCandidateQuery(query, c))
+        .map((c) => c.articleId)
+        .sort();
+      assert.deepEqual(inMemory, inDatabase, JSON.stringify(query));
+      sizes.push(inDatabase.length);
+    }
+    assert.ok(sizes.some((n) => n > 1 && n < stored.length) && sizes.includes(0), `${sizes}`);
   });
 
   it('deleting an enrichment deletes its lookup keys', async () => {
     const articleId = randomUUID();
-    await queries.upsert(row({ articleId, linkingKeys: ['e:gone'] }));
+    await queries.upsertAll([row({ articleId, linkingKeys: ['e:gone'] })]);
     await db.query('DELETE FROM article_enrichments WHERE article_id = $1', [articleId]);
     assert.deepEqual(await keysOf(articleId), []);
   });

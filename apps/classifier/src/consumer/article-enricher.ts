@@ -1,7 +1,13 @@
 import type { ArticleClassifiedV1, ArticleIngestedV1 } from '#contracts';
 import type { Classification } from '../classify/classifier.js';
 import { minhashBands } from '../fingerprint/minhash.js';
-import type { CandidateQuery, EnrichmentRow, StoredFingerprint } from './enrichment-store.js';
+import {
+  fingerprintOfRow,
+  matchesCandidateQuery,
+  type CandidateQuery,
+  type EnrichmentRow,
+  type StoredFingerprint,
+} from './enrichment-store.js';
 import { chooseStory, linkingKeysOf, storyKeysOf, type StoryChoice } from './story-link.js';
 
 export interface ClassifierEngine {
@@ -11,7 +17,7 @@ export interface ClassifierEngine {
 /** What the enricher needs of the database (EnrichmentStore, or a fake in tests). */
 export interface EnrichmentPort {
   candidates(query: CandidateQuery): Promise<StoredFingerprint[]>;
-  upsert(row: EnrichmentRow): Promise<void>;
+  upsertAll(rows: readonly EnrichmentRow[]): Promise<void>;
 }
 
 export interface Enriched {
@@ -25,10 +31,19 @@ const MAX_PLACES = 100;
 const MAX_ENTITIES = 200;
 const MAX_ENTITY_NAME = 200;
 
+/** An article classified, with what it is looked up by, before its story is chosen. */
+interface Classified {
+  article: ArticleIngestedV1;
+  result: Classification;
+  publishedAt: Date;
+  storyKeys: string[];
+  query: CandidateQuery;
+}
+
 /**
- * Classify one article, link it to a story through the stored fingerprints, store the
- * enrichment (idempotent upsert) and return the classified event payload. Shared by the
- * consumer and `npm run reclassify`.
+ * Classify articles, link each to a story through the stored fingerprints and the batch's
+ * earlier articles, store the enrichments (one idempotent statement) and return the classified
+ * event payloads. Shared by the consumer and `npm run reclassify`.
  */
 export class ArticleEnricher {
   constructor(
@@ -37,8 +52,37 @@ export class ArticleEnricher {
     private readonly storyWindowHours: number,
   ) {}
 
-  /** `store`: where this article's story is looked up and its enrichment written. */
-  async enrich(article: ArticleIngestedV1, store = this.store): Promise<Enriched> {
+  async enrich(article: ArticleIngestedV1): Promise<Enriched> {
+    const [enriched] = await this.enrichAll([article]);
+    return enriched!;
+  }
+
+  /**
+   * The stored candidates of every article are looked up at once (one round trip's wait instead
+   * of one per article); an article's candidates among the batch's earlier articles are found in
+   * memory by the same rule, so a batch links within itself as it would one by one.
+   */
+  async enrichAll(articles: readonly ArticleIngestedV1[]): Promise<Enriched[]> {
+    const classified = articles.map((article) => this.classify(article));
+    const stored = await Promise.all(classified.map(({ query }) => this.store.candidates(query)));
+    const earlier: StoredFingerprint[] = [];
+    const rows: EnrichmentRow[] = [];
+    const enriched = classified.map((item, i) => {
+      const inBatch = earlier.filter((candidate) => matchesCandidateQuery(item.query, candidate));
+      const story = chooseStory(item.article.articleId, item.result, item.publishedAt, [
+        ...stored[i]!,
+        ...inBatch,
+      ]);
+      const row = enrichmentRow(item, story);
+      rows.push(row);
+      earlier.push(fingerprintOfRow(row));
+      return { payload: classifiedPayload(item, story), story };
+    });
+    await this.store.upsertAll(rows);
+    return enriched;
+  }
+
+  private classify(article: ArticleIngestedV1): Classified {
     const result = boundedClassification(
       this.engine.classify({
         title: article.title,
@@ -48,46 +92,56 @@ export class ArticleEnricher {
     );
     const publishedAt = publicationTime(article);
     const storyKeys = storyKeysOf(result);
-    const linkingKeys = linkingKeysOf(storyKeys);
-    const candidates = await store.candidates({
+    const query: CandidateQuery = {
       articleId: article.articleId,
       simhash: result.simhash,
-      linkingKeys,
+      linkingKeys: linkingKeysOf(storyKeys),
       minhashBands: minhashBands(result.minhash),
       around: publishedAt,
       windowHours: this.storyWindowHours,
-    });
-    const story = chooseStory(article.articleId, result, publishedAt, candidates);
-    await store.upsert({
-      articleId: article.articleId,
-      version: article.version,
-      language: result.language.code,
-      languageConfidence: result.language.confidence,
-      topics: result.topics,
-      places: result.places,
-      entities: result.entities,
-      simhash: result.simhash,
-      minhash: result.minhash,
-      storyKeys,
-      linkingKeys,
-      storyId: story.storyId,
-      nearDuplicateOf: story.nearDuplicateOf,
-      classifierVersion: result.classifierVersion,
-      publishedAt,
-    });
-    const payload: ArticleClassifiedV1 = {
-      ...article,
-      language: result.language,
-      topics: result.topics,
-      places: result.places,
-      entities: result.entities,
-      simhash: result.simhash,
-      storyId: story.storyId,
-      nearDuplicateOf: story.nearDuplicateOf,
-      classifierVersion: result.classifierVersion,
     };
-    return { payload, story };
+    return { article, result, publishedAt, storyKeys, query };
   }
+}
+
+function enrichmentRow(
+  { article, result, publishedAt, storyKeys, query }: Classified,
+  story: StoryChoice,
+): EnrichmentRow {
+  return {
+    articleId: article.articleId,
+    version: article.version,
+    language: result.language.code,
+    languageConfidence: result.language.confidence,
+    topics: result.topics,
+    places: result.places,
+    entities: result.entities,
+    simhash: result.simhash,
+    minhash: result.minhash,
+    storyKeys,
+    linkingKeys: query.linkingKeys,
+    storyId: story.storyId,
+    nearDuplicateOf: story.nearDuplicateOf,
+    classifierVersion: result.classifierVersion,
+    publishedAt,
+  };
+}
+
+function classifiedPayload(
+  { article, result }: Classified,
+  story: StoryChoice,
+): ArticleClassifiedV1 {
+  return {
+    ...article,
+    language: result.language,
+    topics: result.topics,
+    places: result.places,
+    entities: result.entities,
+    simhash: result.simhash,
+    storyId: story.storyId,
+    nearDuplicateOf: story.nearDuplicateOf,
+    classifierVersion: result.classifierVersion,
+  };
 }
 
 /** Published time, else fetched time; a date the database cannot hold falls back to now. */

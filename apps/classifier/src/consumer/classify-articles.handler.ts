@@ -26,7 +26,7 @@ export class ClassifyArticlesHandler implements EventHandler<Ingested> {
   constructor(
     @Inject(CLASSIFIER_ENGINE) engine: ClassifierEngine,
     @Inject(EnrichmentStore)
-    private readonly store: EnrichmentPort & Pick<EnrichmentStore, 'ping' | 'inTransaction'>,
+    private readonly store: EnrichmentPort & Pick<EnrichmentStore, 'ping'>,
     @Inject(EventProducer) private readonly producer: ClassifiedPublisher,
     @Inject(CLASSIFIER_ENV) env: ClassifierEnv,
   ) {
@@ -35,18 +35,14 @@ export class ClassifyArticlesHandler implements EventHandler<Ingested> {
   }
 
   /**
-   * The batch's enrichments in one transaction (a failed batch is retried article by article
-   * by the consumer), published once it committed.
+   * The batch's enrichments are stored in one statement (a failed batch is retried article by
+   * article by the consumer), then published.
    */
   async handleBatch(events: ConsumedEvent<Ingested>[]): Promise<void> {
-    const classified = await this.store.inTransaction(async (store) => {
-      const encoded: EncodedEvent[] = [];
-      for (const { payload } of events) {
-        const { payload: out } = await this.enricher.enrich(payload, store);
-        encoded.push(this.producer.encode(TOPICS.articleClassified, out, out.articleId));
-      }
-      return encoded;
-    });
+    const enriched = await this.enricher.enrichAll(events.map(({ payload }) => payload));
+    const classified: EncodedEvent[] = enriched.map(({ payload }) =>
+      this.producer.encode(TOPICS.articleClassified, payload, payload.articleId),
+    );
     await this.producer.sendEncoded(TOPICS.articleClassified, classified);
   }
 

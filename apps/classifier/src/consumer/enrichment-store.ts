@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { minhashBands } from '../fingerprint/minhash.js';
-import type { EnrichmentPort } from './article-enricher.js';
+import { linkingKeysOf } from './story-link.js';
 
 export interface StoredFingerprint {
   articleId: string;
@@ -105,6 +105,34 @@ function bigintToSimhash(value: string): string {
   return BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0');
 }
 
+/** What candidates() would find of `candidate` for `query`, decided in memory. */
+export function matchesCandidateQuery(
+  query: CandidateQuery,
+  candidate: StoredFingerprint,
+): boolean {
+  if (candidate.articleId === query.articleId) return false;
+  const distance = Math.abs(candidate.publishedAt.getTime() - query.around.getTime());
+  if (distance > query.windowHours * 3600_000) return false;
+  const blocks = simhashBlocks(query.simhash);
+  if (simhashBlocks(candidate.simhash).some((block, i) => block === blocks[i])) return true;
+  const wanted = new Set(lookupKeysOf(query.linkingKeys, query.minhashBands));
+  const bands = candidate.minhash ? minhashBands(candidate.minhash) : [];
+  return lookupKeysOf(linkingKeysOf(candidate.storyKeys), bands).some((key) => wanted.has(key));
+}
+
+/** An enrichment about to be stored, as candidates() will read it back. */
+export function fingerprintOfRow(row: EnrichmentRow): StoredFingerprint {
+  return {
+    articleId: row.articleId,
+    simhash: row.simhash,
+    minhash: row.minhash.map((value) => value | 0),
+    storyKeys: row.storyKeys,
+    storyId: row.storyId,
+    nearDuplicateOf: row.nearDuplicateOf,
+    publishedAt: row.publishedAt,
+  };
+}
+
 /** What runs the statements: the data source, or a transaction's entity manager. */
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -154,17 +182,28 @@ export class EnrichmentQueries {
     }));
   }
 
-  /** Idempotent: a re-delivered or older version never overwrites a newer enrichment. */
-  async upsert(row: EnrichmentRow): Promise<void> {
-    const bands = minhashBands(row.minhash);
+  /**
+   * Stores a batch of enrichments in one statement (atomic: all or none) and their lookup keys
+   * with them: keys a stored version no longer has go, new ones come. Idempotent: a re-delivered
+   * or older version (nothing RETURNED) changes neither the enrichment nor its keys.
+   */
+  async upsertAll(rows: readonly EnrichmentRow[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.db.query(
-      // The lookup keys follow the stored version in the same statement: keys it no longer has
-      // go, new ones come; an older version (nothing RETURNED) changes neither.
-      `WITH stored AS (
+      `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article_id uuid, version integer,
+         language text, language_confidence real, topics jsonb, places jsonb, entities jsonb,
+         simhash bigint, simhash_blocks integer[], minhash integer[], story_keys text[],
+         story_id uuid, near_duplicate_of uuid, classifier_version text,
+         published_at timestamptz, minhash_bands integer[], lookup_keys text[])),
+       stored AS (
        INSERT INTO article_enrichments AS e (article_id, version, language, language_confidence,
          topics, places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
          near_duplicate_of, classifier_version, published_at, minhash_bands, classified_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, now())
+       SELECT article_id, version, language, language_confidence, topics, places, entities,
+              simhash, simhash_blocks, minhash, story_keys, story_id, near_duplicate_of,
+              classifier_version, published_at, minhash_bands, now()
+         FROM input
        ON CONFLICT (article_id) DO UPDATE SET
          version = EXCLUDED.version, language = EXCLUDED.language,
          language_confidence = EXCLUDED.language_confidence, topics = EXCLUDED.topics,
@@ -176,49 +215,59 @@ export class EnrichmentQueries {
          minhash_bands = EXCLUDED.minhash_bands, classified_at = now()
        WHERE e.version <= EXCLUDED.version
        RETURNING article_id, published_at),
+       wanted AS (
+       SELECT stored.article_id, stored.published_at, input.lookup_keys
+         FROM stored JOIN input USING (article_id)),
        stale AS (
-       DELETE FROM article_enrichment_keys k USING stored
-        WHERE k.article_id = stored.article_id AND k.key <> ALL($17::text[]))
+       DELETE FROM article_enrichment_keys k USING wanted
+        WHERE k.article_id = wanted.article_id AND k.key <> ALL (wanted.lookup_keys))
        INSERT INTO article_enrichment_keys AS k (article_id, key, published_at)
-       SELECT stored.article_id, key, stored.published_at FROM stored, unnest($17::text[]) AS key
+       SELECT article_id, key, published_at FROM wanted, unnest(lookup_keys) AS key
        ON CONFLICT (article_id, key) DO UPDATE SET published_at = EXCLUDED.published_at
         WHERE k.published_at IS DISTINCT FROM EXCLUDED.published_at`,
-      [
-        row.articleId,
-        row.version,
-        row.language,
-        row.languageConfidence,
-        JSON.stringify(row.topics),
-        JSON.stringify(row.places),
-        JSON.stringify(row.entities),
-        simhashToBigint(row.simhash),
-        simhashBlocks(row.simhash),
-        row.minhash.map((value) => value | 0),
-        row.storyKeys,
-        row.storyId,
-        row.nearDuplicateOf,
-        row.classifierVersion,
-        row.publishedAt,
-        bands,
-        lookupKeysOf(row.linkingKeys, bands),
-      ],
+      [JSON.stringify(newestPerArticle(rows).map(recordOf))],
     );
   }
+}
+
+/** One statement may not upsert a row twice: of one article's rows the newest version wins. */
+function newestPerArticle(rows: readonly EnrichmentRow[]): EnrichmentRow[] {
+  const newest = new Map<string, EnrichmentRow>();
+  for (const row of rows) {
+    const kept = newest.get(row.articleId);
+    if (!kept || kept.version <= row.version) newest.set(row.articleId, row);
+  }
+  return [...newest.values()];
+}
+
+/** A row as jsonb_to_recordset reads it (the SimHash as text: it does not fit a JSON number). */
+function recordOf(row: EnrichmentRow): Record<string, unknown> {
+  const bands = minhashBands(row.minhash);
+  return {
+    article_id: row.articleId,
+    version: row.version,
+    language: row.language,
+    language_confidence: row.languageConfidence,
+    topics: row.topics,
+    places: row.places,
+    entities: row.entities,
+    simhash: simhashToBigint(row.simhash),
+    simhash_blocks: simhashBlocks(row.simhash),
+    minhash: row.minhash.map((value) => value | 0),
+    story_keys: row.storyKeys,
+    story_id: row.storyId,
+    near_duplicate_of: row.nearDuplicateOf,
+    classifier_version: row.classifierVersion,
+    published_at: row.publishedAt.toISOString(),
+    minhash_bands: bands,
+    lookup_keys: lookupKeysOf(row.linkingKeys, bands),
+  };
 }
 
 @Injectable()
 export class EnrichmentStore extends EnrichmentQueries {
   constructor(private readonly dataSource: DataSource) {
     super(dataSource);
-  }
-
-  /**
-   * `work` with statements in one transaction: a batch of articles commits (and waits for its
-   * WAL flush) once instead of once per article, and its later articles see the earlier ones
-   * when they look for their story.
-   */
-  inTransaction<T>(work: (store: EnrichmentPort) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new EnrichmentQueries(manager)));
   }
 
   async ping(): Promise<void> {

@@ -1,10 +1,11 @@
 import { TOPICS, type EncodedEvent } from '#contracts';
-import type { ArticleEnricher } from '../consumer/article-enricher.js';
+import type { ArticleEnricher, Enriched } from '../consumer/article-enricher.js';
 import type { ClassifiedPublisher } from '../consumer/classify-articles.handler.js';
 import {
   ArticleSource,
   cursorOf,
   START,
+  type ArticleRow,
   toIngested,
   type Cursor,
   type Queryable,
@@ -13,7 +14,7 @@ import {
 
 export interface ReclassifyDeps {
   db: Queryable;
-  enricher: Pick<ArticleEnricher, 'enrich'>;
+  enricher: Pick<ArticleEnricher, 'enrich' | 'enrichAll'>;
   publisher: ClassifiedPublisher;
   onProgress?: (done: number, total: number, failed: number, final: boolean) => void;
   onFailure?: (articleId: string, reason: string) => void;
@@ -53,14 +54,12 @@ export async function reclassifyArticles(
     if (rows.length === 0) break;
     cursor = cursorOf(rows[rows.length - 1]);
     const events: EncodedEvent[] = [];
-    for (const row of rows) {
+    for (const { payload } of await enrichPage(deps, rows, summary)) {
       try {
-        const { payload } = await deps.enricher.enrich(toIngested(row));
         events.push(deps.publisher.encode(TOPICS.articleClassified, payload, payload.articleId));
         summary.reclassified++;
       } catch (error) {
-        summary.failed++;
-        deps.onFailure?.(row.id, error instanceof Error ? error.message : String(error));
+        countFailure(deps, summary, payload.articleId, error);
       }
     }
     await deps.publisher.sendEncoded(TOPICS.articleClassified, events);
@@ -69,4 +68,35 @@ export async function reclassifyArticles(
   }
   deps.onProgress?.(summary.reclassified + summary.failed, summary.total, summary.failed, true);
   return summary;
+}
+
+/** A page in one batch; when the batch fails, article by article so only the bad ones fail. */
+async function enrichPage(
+  deps: ReclassifyDeps,
+  rows: ArticleRow[],
+  summary: ReclassifySummary,
+): Promise<Enriched[]> {
+  try {
+    return await deps.enricher.enrichAll(rows.map(toIngested));
+  } catch {
+    const enriched: Enriched[] = [];
+    for (const row of rows) {
+      try {
+        enriched.push(await deps.enricher.enrich(toIngested(row)));
+      } catch (error) {
+        countFailure(deps, summary, row.id, error);
+      }
+    }
+    return enriched;
+  }
+}
+
+function countFailure(
+  deps: ReclassifyDeps,
+  summary: ReclassifySummary,
+  articleId: string,
+  error: unknown,
+): void {
+  summary.failed++;
+  deps.onFailure?.(articleId, error instanceof Error ? error.message : String(error));
 }
