@@ -5,6 +5,7 @@ import type { IngestorEnv } from './env.js';
 import { INGESTOR_ENV } from './tokens.js';
 import { ArticleStore } from './articles/article-store.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
+import { OutboxSignal } from './outbox/outbox-signal.js';
 import { FeedClaims } from './feeds/feed-claims.js';
 import { FeedPoller } from './poller/feed-poller.js';
 import { FeedFetchPipeline } from './poller/feed-fetch-pipeline.js';
@@ -23,6 +24,7 @@ export class AppModule {
         HostPoliteness,
         FeedFetchPipeline,
         FeedPoller,
+        OutboxSignal,
         OutboxRelay,
       ],
     };

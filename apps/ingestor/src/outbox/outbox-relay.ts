@@ -8,6 +8,7 @@ import type { JsonLogger } from '#observability';
 import { BackgroundLoop, LOGGER } from '#platform';
 import type { IngestorEnv } from '../env.js';
 import { INGESTOR_ENV } from '../tokens.js';
+import { OutboxSignal } from './outbox-signal.js';
 
 interface OutboxRow {
   id: string;
@@ -33,6 +34,7 @@ export class OutboxRelay extends BackgroundLoop {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: EventProducer,
+    private readonly signal: OutboxSignal,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
@@ -45,7 +47,7 @@ export class OutboxRelay extends BackgroundLoop {
       try {
         const sent = await this.relayOnce();
         failures = 0;
-        if (sent === 0) await sleep(this.env.OUTBOX_IDLE_MS);
+        if (sent === 0) await this.signal.wait(this.env.OUTBOX_IDLE_MS);
       } catch (error) {
         failures += 1;
         this.logger.warn('outbox relay pass failed; retrying', { error: String(error), failures });

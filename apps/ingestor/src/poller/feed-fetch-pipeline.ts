@@ -19,6 +19,7 @@ import { HostPoliteness } from '../hosts/host-politeness.js';
 import type { SharedHostPermit } from '../hosts/shared-host-gate.js';
 import { parseFeed, type ParsedFeed } from '../parse/index.js';
 import type { OutboxRow } from '../outbox/outbox-writer.js';
+import { OutboxSignal } from '../outbox/outbox-signal.js';
 import { parseRetryAfter } from '../schedule/http-dates.js';
 import { INGESTOR_ENV } from '../tokens.js';
 import { failureUpdate, policyFromEnv, successUpdate, type PollContext } from './poll-update.js';
@@ -69,6 +70,7 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
     private readonly store: ArticleStore,
     private readonly producer: EventProducer,
     private readonly hosts: HostPoliteness,
+    private readonly outbox: OutboxSignal,
     @Inject(INGESTOR_ENV) private readonly env: IngestorEnv,
     @Inject(LOGGER) private readonly logger: JsonLogger,
   ) {
@@ -265,6 +267,7 @@ export class FeedFetchPipeline implements OnApplicationShutdown {
           articlesCounter.inc({ result: 'updated' }, stored.updated);
           articlesCounter.inc({ result: 'duplicate' }, stored.duplicates);
         });
+        if (result.newEntries + result.updatedEntries > 0) this.outbox.notify();
       }
     } catch (error) {
       // The poll's statement did not run: free the host permit now rather than at its expiry.
