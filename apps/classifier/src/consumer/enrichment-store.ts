@@ -189,6 +189,7 @@ export class EnrichmentQueries {
    */
   async upsertAll(rows: readonly EnrichmentRow[]): Promise<void> {
     if (rows.length === 0) return;
+    const newest = newestPerArticle(rows);
     await this.db.query(
       `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(article_id uuid, version integer,
@@ -219,13 +220,17 @@ export class EnrichmentQueries {
        SELECT stored.article_id, stored.published_at, input.lookup_keys
          FROM stored JOIN input USING (article_id)),
        stale AS (
-       DELETE FROM article_enrichment_keys k USING wanted
-        WHERE k.article_id = wanted.article_id AND k.key <> ALL (wanted.lookup_keys))
+       -- By the batch's ids, so the primary key finds the rows: joined to the CTE instead, the
+       -- planner hashed the whole table.
+       DELETE FROM article_enrichment_keys k
+        WHERE k.article_id = ANY ($2::uuid[])
+          AND EXISTS (SELECT 1 FROM wanted
+                       WHERE wanted.article_id = k.article_id AND k.key <> ALL (wanted.lookup_keys)))
        INSERT INTO article_enrichment_keys AS k (article_id, key, published_at)
        SELECT article_id, key, published_at FROM wanted, unnest(lookup_keys) AS key
        ON CONFLICT (article_id, key) DO UPDATE SET published_at = EXCLUDED.published_at
         WHERE k.published_at IS DISTINCT FROM EXCLUDED.published_at`,
-      [JSON.stringify(newestPerArticle(rows).map(recordOf))],
+      [JSON.stringify(newest.map(recordOf)), newest.map((row) => row.articleId)],
     );
   }
 }
