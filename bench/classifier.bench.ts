@@ -1,8 +1,17 @@
 /**
  * Classifier throughput and memory: articles/s for the whole classification on one core, and
- * heap/RSS after loading the models. Run compiled (npm run bench) or with npx tsx.
+ * heap/RSS after loading the models; then classification with story linking and storage as the
+ * consumer does it (batches of 100 into a fresh database): articles/s and this process's CPU
+ * per article. Run compiled (npm run bench) or with npx tsx.
  */
-import { createClassifier, type ArticleText } from '../apps/classifier/src/classify/classifier.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ArticleIngestedV1 } from '#contracts';
+import {
+  createClassifier,
+  type ArticleText,
+  type Classifier,
+} from '../apps/classifier/src/classify/classifier.js';
+import { newsText } from './news-text.js';
 
 const SAMPLES: ArticleText[] = [
   {
@@ -75,6 +84,77 @@ async function main(): Promise<void> {
   console.log(
     `memory after run: heapUsed ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
   );
+  await linkedThroughput(classifier);
 }
 
-void main();
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const LINKED_ARTICLES = 6000;
+const BATCH = 100;
+
+function ingested(i: number, at: Date): ArticleIngestedV1 {
+  const { title, text } = newsText(i);
+  return {
+    articleId: randomUUID(),
+    version: 1,
+    feedId: randomUUID(),
+    url: null,
+    canonicalUrl: null,
+    guid: null,
+    title,
+    summary: '',
+    contentHtml: '',
+    contentText: text,
+    author: null,
+    feedLanguage: null,
+    categories: [],
+    publishedAt: at.toISOString(),
+    fetchedAt: at.toISOString(),
+    contentHash: 'a'.repeat(64),
+  };
+}
+
+/** Classify, find story candidates, link and store, in consumer-sized batches. */
+async function linkedThroughput(classifier: Classifier): Promise<void> {
+  // Loaded here, so the memory figures above are the models' alone.
+  const { default: pg } = await import('pg');
+  const { createDataSource, migrate } = await import('#database');
+  const { ArticleEnricher } = await import('../apps/classifier/src/consumer/article-enricher.js');
+  const { EnrichmentStore } = await import('../apps/classifier/src/consumer/enrichment-store.js');
+  const database = `bench_classifier_${randomBytes(4).toString('hex')}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  await migrate(url.toString());
+  const dataSource = createDataSource({ url: url.toString(), poolSize: 10 });
+  await dataSource.initialize();
+  try {
+    const enricher = new ArticleEnricher(classifier, new EnrichmentStore(dataSource), 48);
+    // Ten articles a minute over the story window, newest last, as a live feed set would give.
+    const first = Date.now() - LINKED_ARTICLES * 6000;
+    const articles = Array.from({ length: LINKED_ARTICLES }, (_, i) =>
+      ingested(i, new Date(first + i * 6000)),
+    );
+    let linked = 0;
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    for (let at = 0; at < articles.length; at += BATCH) {
+      const enriched = await enricher.enrichAll(articles.slice(at, at + BATCH));
+      linked += enriched.filter(({ story }) => story.decision !== 'unrelated').length;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    console.log(
+      `classify + link + store: ${(LINKED_ARTICLES / seconds).toFixed(0)} articles/s ` +
+        `(batches of ${BATCH}, PostgreSQL on the same 2 cores), this process's CPU ` +
+        `${((used.user + used.system) / 1000 / LINKED_ARTICLES).toFixed(2)} ms per article; ` +
+        `${linked} of ${LINKED_ARTICLES} linked to an earlier article`,
+    );
+  } finally {
+    await dataSource.destroy();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();

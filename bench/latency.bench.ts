@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { TOPICS } from '#contracts';
 import { FeedServer, rssFeed } from '../tests/support/feed-server.js';
 import { Stack } from '../tests/support/stack.js';
+import { newsText } from './news-text.js';
 
 const RATE = Number(process.env.LATENCY_RATE ?? 100);
 const FEEDS = Number(process.env.LATENCY_FEEDS ?? 10);
@@ -21,37 +22,6 @@ const DRAIN_MS = 20_000;
 const KEPT_ITEMS = 200;
 const TICK_MS = 100;
 
-// Enough words that articles differ as news does: most share little text, while every tenth
-// reposts an earlier one, so near-duplicate and story linking do their usual work. (With a
-// dozen words per language every article of a language was a near-duplicate of thousands of
-// others: one story the size of the whole bench, the classifier's worst case, not news.)
-const WORDS = {
-  en: `storm flood council election market shares energy prices rail strike hospital court ruling
-    minister budget tax reform school teachers union wages inflation bank interest rates housing
-    rent police arrest trial verdict airport flights delay weather heat drought harvest farmers
-    exports factory jobs unemployment museum exhibition festival concert film award football
-    match league coach transfer injury vaccine virus doctors patients research study university
-    climate emissions solar wind nuclear plant pipeline gas oil border migrants refugees protest
-    parliament vote coalition opposition president senate treaty summit talks ceasefire`,
-  fr: `tempête inondation conseil élection marché énergie prix grève hôpital tribunal décision
-    ministre budget impôt réforme école enseignants syndicat salaires inflation banque taux
-    logement loyer police arrestation procès verdict aéroport vols retard météo chaleur
-    sécheresse récolte agriculteurs exportations usine emplois chômage musée exposition festival
-    concert film prix football match championnat entraîneur transfert blessure vaccin virus
-    médecins patients recherche étude université climat émissions solaire éolien nucléaire
-    centrale gazoduc gaz pétrole frontière migrants réfugiés manifestation parlement vote
-    coalition opposition président sénat traité sommet négociations cessez-le-feu`,
-  de: `Sturm Hochwasser Rat Wahl Markt Energie Preise Streik Krankenhaus Gericht Urteil Minister
-    Haushalt Steuer Reform Schule Lehrer Gewerkschaft Löhne Inflation Bank Zinsen Wohnungen Miete
-    Polizei Festnahme Prozess Flughafen Flüge Verspätung Wetter Hitze Dürre Ernte Bauern Export
-    Fabrik Arbeitsplätze Arbeitslosigkeit Museum Ausstellung Festival Konzert Film Preis Fußball
-    Spiel Liga Trainer Wechsel Verletzung Impfstoff Virus Ärzte Patienten Forschung Studie
-    Universität Klima Emissionen Solar Wind Atomkraftwerk Pipeline Gas Öl Grenze Migranten
-    Flüchtlinge Protest Parlament Abstimmung Koalition Opposition Präsident Senat Vertrag Gipfel`,
-};
-const LANGUAGE_WORDS = Object.values(WORDS).map((list) => list.split(/\s+/));
-const REPOST_EVERY = 10;
-
 interface Item {
   guid: string;
   title: string;
@@ -59,27 +29,9 @@ interface Item {
   pubDate: string;
 }
 
-/** The same seed always gives the same words (a linear congruential draw, its high bits). */
-function sentence(words: string[], n: number, seed: number): string {
-  let state = seed >>> 0;
-  return Array.from({ length: n }, () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return words[(state >>> 16) % words.length];
-  }).join(' ');
-}
-
 function newItem(i: number): Item {
-  // A repost carries an earlier article's text and an aggregator's line under its own guid.
-  const repost = i % REPOST_EVERY === REPOST_EVERY - 1;
-  const source = repost ? Math.max(0, i - 37) : i;
-  const words = LANGUAGE_WORDS[source % LANGUAGE_WORDS.length]!;
-  const via = repost ? ` Via aggregator ${i}.` : '';
-  return {
-    guid: `latency-${i}`,
-    title: sentence(words, 8, source * 2 + 1),
-    description: `${sentence(words, 40, source * 2 + 2)}.${via}`,
-    pubDate: new Date().toUTCString(),
-  };
+  const { title, text } = newsText(i);
+  return { guid: `latency-${i}`, title, description: text, pubDate: new Date().toUTCString() };
 }
 
 /** Adds RATE items/s round-robin over the feeds; each feed keeps its newest KEPT_ITEMS. */

@@ -7,8 +7,7 @@ import { createDataSource, dataSourceOptions, migrate, MIGRATIONS } from '#datab
 import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
 import {
   EnrichmentQueries,
-  fingerprintOfRow,
-  matchesCandidateQuery,
+  InMemoryCandidates,
   type CandidateQuery,
   type EnrichmentRow,
 } from '../../apps/classifier/src/consumer/enrichment-store.js';
@@ -177,6 +176,8 @@ describe('the classifier finds story candidates through its lookup keys', () => 
       }),
     );
     await queries.upsertAll(stored);
+    const inMemoryCandidates = new InMemoryCandidates();
+    for (const r of stored) inMemoryCandidates.add(r);
     const queriesToTry: CandidateQuery[] = [
       lookingFor({ around, simhash: '0000ffffffffffff' }),
       lookingFor({ around, simhash: 'ffffabcdffffffff' }),
@@ -191,9 +192,8 @@ describe('the classifier finds story candidates through its lookup keys', () => 
         .map((c) => c.articleId)
         .filter((id) => stored.some((r) => r.articleId === id))
         .sort();
-      const inMemory = stored
-        .map(fingerprintOfRow)
-        .filter((c) => matchesCandidateQuery(query, c))
+      const inMemory = inMemoryCandidates
+        .find(query)
         .map((c) => c.articleId)
         .sort();
       assert.deepEqual(inMemory, inDatabase, JSON.stringify(query));

@@ -2,8 +2,7 @@ import type { ArticleClassifiedV1, ArticleIngestedV1 } from '#contracts';
 import type { Classification } from '../classify/classifier.js';
 import { minhashBands } from '../fingerprint/minhash.js';
 import {
-  fingerprintOfRow,
-  matchesCandidateQuery,
+  InMemoryCandidates,
   type CandidateQuery,
   type EnrichmentRow,
   type StoredFingerprint,
@@ -65,17 +64,16 @@ export class ArticleEnricher {
   async enrichAll(articles: readonly ArticleIngestedV1[]): Promise<Enriched[]> {
     const classified = articles.map((article) => this.classify(article));
     const stored = await Promise.all(classified.map(({ query }) => this.store.candidates(query)));
-    const earlier: StoredFingerprint[] = [];
+    const earlier = new InMemoryCandidates();
     const rows: EnrichmentRow[] = [];
     const enriched = classified.map((item, i) => {
-      const inBatch = earlier.filter((candidate) => matchesCandidateQuery(item.query, candidate));
       const story = chooseStory(item.article.articleId, item.result, item.publishedAt, [
         ...stored[i]!,
-        ...inBatch,
+        ...earlier.find(item.query),
       ]);
       const row = enrichmentRow(item, story);
       rows.push(row);
-      earlier.push(fingerprintOfRow(row));
+      earlier.add(row);
       return { payload: classifiedPayload(item, story), story };
     });
     await this.store.upsertAll(rows);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { minhashBands } from '../fingerprint/minhash.js';
-import { linkingKeysOf } from './story-link.js';
 
 export interface StoredFingerprint {
   articleId: string;
@@ -105,23 +104,40 @@ function bigintToSimhash(value: string): string {
   return BigInt.asUintN(64, BigInt(value)).toString(16).padStart(16, '0');
 }
 
-/** What candidates() would find of `candidate` for `query`, decided in memory. */
-export function matchesCandidateQuery(
-  query: CandidateQuery,
-  candidate: StoredFingerprint,
-): boolean {
-  if (candidate.articleId === query.articleId) return false;
-  const distance = Math.abs(candidate.publishedAt.getTime() - query.around.getTime());
-  if (distance > query.windowHours * 3600_000) return false;
-  const blocks = simhashBlocks(query.simhash);
-  if (simhashBlocks(candidate.simhash).some((block, i) => block === blocks[i])) return true;
-  const wanted = new Set(lookupKeysOf(query.linkingKeys, query.minhashBands));
-  const bands = candidate.minhash ? minhashBands(candidate.minhash) : [];
-  return lookupKeysOf(linkingKeysOf(candidate.storyKeys), bands).some((key) => wanted.has(key));
+/**
+ * Enrichments held in memory (a batch's earlier articles, not yet stored), found by the rule
+ * candidates() applies in the database: the window, a shared SimHash block or lookup key.
+ */
+export class InMemoryCandidates {
+  private readonly entries: { fingerprint: StoredFingerprint; blocks: number[]; keys: string[] }[] =
+    [];
+
+  add(row: EnrichmentRow): void {
+    this.entries.push({
+      fingerprint: fingerprintOfRow(row),
+      blocks: simhashBlocks(row.simhash),
+      keys: lookupKeysOf(row.linkingKeys, minhashBands(row.minhash)),
+    });
+  }
+
+  find(query: CandidateQuery): StoredFingerprint[] {
+    const blocks = simhashBlocks(query.simhash);
+    const wanted = new Set(lookupKeysOf(query.linkingKeys, query.minhashBands));
+    const windowMs = query.windowHours * 3600_000;
+    const around = query.around.getTime();
+    return this.entries
+      .filter(
+        ({ fingerprint, blocks: theirs, keys }) =>
+          fingerprint.articleId !== query.articleId &&
+          Math.abs(fingerprint.publishedAt.getTime() - around) <= windowMs &&
+          (theirs.some((block, i) => block === blocks[i]) || keys.some((key) => wanted.has(key))),
+      )
+      .map(({ fingerprint }) => fingerprint);
+  }
 }
 
 /** An enrichment about to be stored, as candidates() will read it back. */
-export function fingerprintOfRow(row: EnrichmentRow): StoredFingerprint {
+function fingerprintOfRow(row: EnrichmentRow): StoredFingerprint {
   return {
     articleId: row.articleId,
     simhash: row.simhash,
