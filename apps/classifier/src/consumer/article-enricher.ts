@@ -15,7 +15,7 @@ export interface ClassifierEngine {
 
 /** What the enricher needs of the database (EnrichmentStore, or a fake in tests). */
 export interface EnrichmentPort {
-  candidates(query: CandidateQuery): Promise<StoredFingerprint[]>;
+  candidatesOfAll(queries: readonly CandidateQuery[]): Promise<StoredFingerprint[][]>;
   upsertAll(rows: readonly EnrichmentRow[]): Promise<void>;
 }
 
@@ -57,13 +57,13 @@ export class ArticleEnricher {
   }
 
   /**
-   * The stored candidates of every article are looked up at once (one round trip's wait instead
-   * of one per article); an article's candidates among the batch's earlier articles are found in
-   * memory by the same rule, so a batch links within itself as it would one by one.
+   * The stored candidates of every article are looked up in one statement; an article's
+   * candidates among the batch's earlier articles are found in memory by the same rule, so a
+   * batch links within itself as it would one by one.
    */
   async enrichAll(articles: readonly ArticleIngestedV1[]): Promise<Enriched[]> {
     const classified = articles.map((article) => this.classify(article));
-    const stored = await Promise.all(classified.map(({ query }) => this.store.candidates(query)));
+    const stored = await this.store.candidatesOfAll(classified.map(({ query }) => query));
     const earlier = new InMemoryCandidates();
     const rows: EnrichmentRow[] = [];
     const enriched = classified.map((item, i) => {

@@ -21,6 +21,10 @@ type Ingested = typeof TOPICS.articleIngested;
 class FakeStore {
   readonly rows = new Map<string, EnrichmentRow>();
 
+  async candidatesOfAll(queries: readonly CandidateQuery[]): Promise<StoredFingerprint[][]> {
+    return Promise.all(queries.map((q) => this.candidates(q)));
+  }
+
   async candidates(q: CandidateQuery): Promise<StoredFingerprint[]> {
     const blocks = (s: string) => [0, 4, 8, 12].map((i) => s.slice(i, i + 4));
     const mine = blocks(q.simhash);

@@ -53,21 +53,17 @@ const CANDIDATES_READ = 1000;
 const CANDIDATES_KEPT = 200;
 
 /**
- * One index lookup per way of matching, united, each within the window [$2, $3]: the SimHash
+ * One index lookup per way of matching, united, each within the query's window: the SimHash
  * blocks' B-trees and the lookup keys' (their own table: see the 1765200000000 migration).
- * Parameters $5–$9 as candidates() binds them.
+ * `q` is the query row candidatesOfAll() unpacks.
  */
 const MATCH_ARMS = [
-  `SELECT article_id FROM article_enrichments
-    WHERE simhash_blocks[1] = $5 AND published_at BETWEEN $2 AND $3`,
-  `SELECT article_id FROM article_enrichments
-    WHERE simhash_blocks[2] = $6 AND published_at BETWEEN $2 AND $3`,
-  `SELECT article_id FROM article_enrichments
-    WHERE simhash_blocks[3] = $7 AND published_at BETWEEN $2 AND $3`,
-  `SELECT article_id FROM article_enrichments
-    WHERE simhash_blocks[4] = $8 AND published_at BETWEEN $2 AND $3`,
+  ...[1, 2, 3, 4].map(
+    (block) => `SELECT article_id FROM article_enrichments
+       WHERE simhash_blocks[${block}] = q.blocks[${block}] AND published_at BETWEEN q.lo AND q.hi`,
+  ),
   `SELECT article_id FROM article_enrichment_keys
-    WHERE key = ANY($9::text[]) AND published_at BETWEEN $2 AND $3`,
+    WHERE key = ANY (q.keys) AND published_at BETWEEN q.lo AND q.hi`,
 ];
 
 /** What an enrichment is found by besides its SimHash: its MinHash bands and linking keys. */
@@ -161,41 +157,35 @@ export class EnrichmentQueries {
    * the new one, nearest in time first.
    */
   async candidates(query: CandidateQuery): Promise<StoredFingerprint[]> {
-    const blocks = simhashBlocks(query.simhash);
-    const windowMs = query.windowHours * 3600_000;
+    const [found] = await this.candidatesOfAll([query]);
+    return found!;
+  }
+
+  /** candidates() of every query, in one statement: one round trip and one plan per batch. */
+  async candidatesOfAll(queries: readonly CandidateQuery[]): Promise<StoredFingerprint[][]> {
+    const found = queries.map((): StoredFingerprint[] => []);
+    if (queries.length === 0) return found;
     const rows: Record<string, unknown>[] = await this.db.query(
       // No integer[] or text[] through the driver's generic array parser: it took ~80 µs per
       // 128-value MinHash signature, 200 candidates per article, most of the service's CPU.
       // The signature comes as bytes; story keys are names, so their delimiter is a control
       // character cleanText never lets through.
-      `WITH matched AS (
-         ${MATCH_ARMS.join('\n UNION ')}
-         LIMIT ${CANDIDATES_READ})
-       SELECT e.article_id, e.simhash::text AS simhash, e.minhash_bytes AS minhash,
-              array_to_string(e.story_keys, E'\\x1f') AS story_keys, e.story_id,
-              e.near_duplicate_of, e.published_at
-         FROM matched JOIN article_enrichments e USING (article_id)
-        WHERE e.article_id <> $1
-        ORDER BY abs(extract(epoch FROM e.published_at - $4::timestamptz)), e.article_id
-        LIMIT ${CANDIDATES_KEPT}`,
-      [
-        query.articleId,
-        new Date(query.around.getTime() - windowMs),
-        new Date(query.around.getTime() + windowMs),
-        query.around,
-        ...blocks,
-        lookupKeysOf(query.linkingKeys, query.minhashBands),
-      ],
+      `SELECT q.i, c.* FROM jsonb_to_recordset($1::jsonb) AS q(i integer, article_id uuid,
+              lo timestamptz, hi timestamptz, around timestamptz, blocks integer[], keys text[])
+       CROSS JOIN LATERAL (
+         SELECT e.article_id, e.simhash::text AS simhash, e.minhash_bytes AS minhash,
+                array_to_string(e.story_keys, E'\\x1f') AS story_keys, e.story_id,
+                e.near_duplicate_of, e.published_at
+           FROM (${MATCH_ARMS.join('\n UNION ')}
+                 LIMIT ${CANDIDATES_READ}) AS matched
+           JOIN article_enrichments e USING (article_id)
+          WHERE e.article_id <> q.article_id
+          ORDER BY abs(extract(epoch FROM e.published_at - q.around)), e.article_id
+          LIMIT ${CANDIDATES_KEPT}) AS c`,
+      [JSON.stringify(queries.map(queryRecord))],
     );
-    return rows.map((row) => ({
-      articleId: String(row.article_id),
-      simhash: bigintToSimhash(String(row.simhash)),
-      minhash: signatureFromBytes(row.minhash as Buffer | null),
-      storyKeys: row.story_keys ? String(row.story_keys).split(KEY_DELIMITER) : [],
-      storyId: (row.story_id as string | null) ?? null,
-      nearDuplicateOf: (row.near_duplicate_of as string | null) ?? null,
-      publishedAt: new Date(row.published_at as string),
-    }));
+    for (const row of rows) found[Number(row.i)]!.push(storedFingerprintOf(row));
+    return found;
   }
 
   /**
@@ -294,4 +284,30 @@ export class EnrichmentStore extends EnrichmentQueries {
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }
+}
+
+/** A candidate query as jsonb_to_recordset reads it in candidatesOfAll(). */
+function queryRecord(query: CandidateQuery, i: number): Record<string, unknown> {
+  const windowMs = query.windowHours * 3600_000;
+  return {
+    i,
+    article_id: query.articleId,
+    lo: new Date(query.around.getTime() - windowMs).toISOString(),
+    hi: new Date(query.around.getTime() + windowMs).toISOString(),
+    around: query.around.toISOString(),
+    blocks: simhashBlocks(query.simhash),
+    keys: lookupKeysOf(query.linkingKeys, query.minhashBands),
+  };
+}
+
+function storedFingerprintOf(row: Record<string, unknown>): StoredFingerprint {
+  return {
+    articleId: String(row.article_id),
+    simhash: bigintToSimhash(String(row.simhash)),
+    minhash: signatureFromBytes(row.minhash as Buffer | null),
+    storyKeys: row.story_keys ? String(row.story_keys).split(KEY_DELIMITER) : [],
+    storyId: (row.story_id as string | null) ?? null,
+    nearDuplicateOf: (row.near_duplicate_of as string | null) ?? null,
+    publishedAt: new Date(row.published_at as string),
+  };
 }
