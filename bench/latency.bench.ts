@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { TOPICS } from '#contracts';
 import { FeedServer, rssFeed } from '../tests/support/feed-server.js';
-import { Stack } from '../tests/support/stack.js';
+import { Stack, type ServiceName } from '../tests/support/stack.js';
 import { newsText } from './news-text.js';
 
 const RATE = Number(process.env.LATENCY_RATE ?? 100);
@@ -92,14 +92,19 @@ function stageReport(fetchedAt: Map<string, number>, times: Map<string, Map<stri
   }).join('; ');
 }
 
-/** A consumer's batches as its /metrics counts them: how many, how large, how long each took. */
-async function batchReport(stack: Stack, service: 'classifier' | 'indexer'): Promise<string> {
+/** The sum of a metric's samples (all label sets) on a service's /metrics. */
+async function metricTotals(stack: Stack, service: ServiceName): Promise<(name: string) => number> {
   const text = await (await fetch(`${stack.url(service)}/metrics`)).text();
-  const total = (name: string) =>
+  return (name: string) =>
     text
       .split('\n')
       .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
       .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/** A consumer's batches as its /metrics counts them: how many, how large, how long each took. */
+async function batchReport(stack: Stack, service: 'classifier' | 'indexer'): Promise<string> {
+  const total = await metricTotals(stack, service);
   const batches = total('newsfeed_event_handler_seconds_count');
   const seconds = total('newsfeed_event_handler_seconds_sum');
   const events = total('newsfeed_events_consumed_total');
@@ -185,6 +190,16 @@ async function main(): Promise<void> {
       (['classifier', 'indexer'] as const).map((service) => batchReport(stack, service)),
     );
     console.log(`handler batches: ${batches.join('; ')}`);
+    const services: ServiceName[] = ['ingestor', 'classifier', 'indexer', 'api'];
+    const resident = await Promise.all(
+      services.map(async (service) => {
+        const bytes = (await metricTotals(stack, service))(
+          'newsfeed_process_resident_memory_bytes',
+        );
+        return `${service} ${Math.round(bytes / 2 ** 20)} MB`;
+      }),
+    );
+    console.log(`resident memory after the run: ${resident.join(', ')}`);
   } finally {
     await consumer.disconnect().catch(() => undefined);
     await stack.stop();
