@@ -4,6 +4,7 @@ import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
 import { PlaceRecognizer } from '../places/places.js';
+import { distinctiveNumbers } from '../stories/numbers.js';
 import { cleanText } from '../text/normalize.js';
 import { topicAnchors } from '../topics/features.js';
 import { TopicClassifier } from '../topics/topic-classifier.js';
@@ -22,6 +23,8 @@ export interface Classification {
     cities: { geonameId: number; name: string; countryCode: string; score: number }[];
   };
   entities: { name: string; type: 'person' | 'organisation' | 'other'; canonical?: string }[];
+  /** Figures that can tell one event from another (see distinctiveNumbers): story anchors. */
+  numbers: string[];
   simhash: string;
   minhash: number[];
   classifierVersion: string;
@@ -32,7 +35,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.4';
+export const CLASSIFIER_VERSION = 'clf-2026.11.5';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -95,6 +98,7 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
     topics: joined ? parts.topics.topics(joined, topicAnchors(places, entities)) : [],
     places,
     entities,
+    numbers: distinctiveNumbers(joined),
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,
@@ -130,6 +134,7 @@ export function emptyClassification(article?: Partial<ArticleText>): Classificat
     topics: [],
     places: { countries: [], cities: [] },
     entities: [],
+    numbers: [],
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,

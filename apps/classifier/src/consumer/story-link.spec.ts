@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Classification } from '../classify/classifier.js';
 import type { StoredFingerprint } from './enrichment-store.js';
-import { chooseStory, fingerprintOfStored, storyKeysOf } from './story-link.js';
+import { chooseStory, fingerprintOfStored, linkingKeysOf, storyKeysOf } from './story-link.js';
 
 const HOUR = 3600_000;
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -24,6 +24,7 @@ function classification(over: Partial<Classification> = {}): Classification {
       cities: [{ geonameId: 1526384, name: 'Almaty', countryCode: 'KZ', score: 0.9 }],
     },
     entities: [{ name: 'Tokayev', type: 'person', canonical: 'Kassym-Jomart Tokayev' }],
+    numbers: ['247'],
     simhash: '0123456789abcdef',
     minhash: signature(0),
     classifierVersion: 'test',
@@ -58,6 +59,7 @@ describe('fingerprintOfStored', () => {
     assert.deepEqual(fp.countries, ['KZ']);
     assert.deepEqual(fp.cityIds, [1526384]);
     assert.deepEqual(fp.entities, ['kassym-jomart tokayev']);
+    assert.deepEqual(fp.numbers, ['247']);
     assert.deepEqual(fp.minhash, [0xffffffff, 0x80000000, 5]);
     assert.equal(fp.publishedAt, NOW.getTime());
   });
@@ -151,5 +153,14 @@ describe('chooseStory', () => {
     const choice = chooseStory('orig', classification(), NOW, [repost]);
     assert.equal(choice.storyId, 'orig');
     assert.equal(choice.nearDuplicateOf, null);
+  });
+});
+
+describe('linkingKeysOf', () => {
+  it('keeps the cities and entities a link needs, not countries or figures', () => {
+    assert.deepEqual(linkingKeysOf(storyKeysOf(classification())), [
+      'g:1526384',
+      'e:kassym-jomart tokayev',
+    ]);
   });
 });

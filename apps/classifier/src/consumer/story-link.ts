@@ -12,8 +12,12 @@ import type { StoredFingerprint } from './enrichment-store.js';
 const COUNTRY = 'c:';
 const CITY = 'g:';
 const ENTITY = 'e:';
+const NUMBER = 'n:';
 
-/** Places and canonical entities: what translations and rewrites of one event share. */
+/**
+ * Places, canonical entities and distinctive figures: what translations and rewrites of one
+ * event share. Figures come last, so they are the first left out of a long list.
+ */
 export function storyKeysOf(result: Classification): string[] {
   const keys = [
     ...result.places.countries.map((country) => `${COUNTRY}${country.code}`),
@@ -21,17 +25,18 @@ export function storyKeysOf(result: Classification): string[] {
     ...result.entities.map(
       (entity) => `${ENTITY}${(entity.canonical ?? entity.name).toLowerCase()}`,
     ),
+    ...result.numbers.map((figure) => `${NUMBER}${figure}`),
   ];
   return [...new Set(keys)].slice(0, 64);
 }
 
 /**
  * The keys a stored article is looked up by: a story link needs a shared city or entity
- * (decideStoryLink), so a country alone never links two articles, while looking up by one
- * ('c:us') would read most of the window's articles for every new one.
+ * (decideStoryLink), so a country or a figure alone never links two articles, while looking up
+ * by one ('c:us') would read most of the window's articles for every new one.
  */
 export function linkingKeysOf(storyKeys: readonly string[]): string[] {
-  return storyKeys.filter((key) => !key.startsWith(COUNTRY));
+  return storyKeys.filter((key) => key.startsWith(CITY) || key.startsWith(ENTITY));
 }
 
 /** The story fingerprint of a stored enrichment, rebuilt from its persisted columns. */
@@ -39,10 +44,12 @@ export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint
   const countries: string[] = [];
   const cityIds: number[] = [];
   const entities: string[] = [];
+  const numbers: string[] = [];
   for (const key of stored.storyKeys) {
     if (key.startsWith(COUNTRY)) countries.push(key.slice(COUNTRY.length));
     else if (key.startsWith(CITY)) cityIds.push(Number(key.slice(CITY.length)));
     else if (key.startsWith(ENTITY)) entities.push(key.slice(ENTITY.length));
+    else if (key.startsWith(NUMBER)) numbers.push(key.slice(NUMBER.length));
   }
   return {
     simhash: stored.simhash,
@@ -52,6 +59,7 @@ export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint
     countries,
     cityIds,
     entities,
+    numbers,
   };
 }
 

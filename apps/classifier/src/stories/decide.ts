@@ -11,6 +11,8 @@ export interface StoryFingerprint {
   cityIds?: readonly number[];
   /** Canonical entity names (from the alias table) and other candidate names. */
   entities?: readonly string[];
+  /** Distinctive figures (distinctiveNumbers): anchors like countries, never enough alone. */
+  numbers?: readonly string[];
   topics?: readonly string[];
 }
 
@@ -81,7 +83,10 @@ export function decideStoryLink(
   return { decision: 'unrelated', score: overlap * 0.5, reasons };
 }
 
-/** Places and entities both name; cities and entities are "specific", countries are not. */
+/**
+ * Places, entities and figures both name; cities and entities are "specific", countries and
+ * figures are not.
+ */
 function anchorOverlap(
   a: StoryFingerprint,
   b: StoryFingerprint,
@@ -94,12 +99,18 @@ function anchorOverlap(
     ...(b.cityIds ?? []).map((c) => `city:${c}`),
     ...(b.entities ?? []).map(entityKey),
   ]);
-  const countriesA = new Set((a.countries ?? []).map((c) => `country:${c}`));
-  const countriesB = new Set((b.countries ?? []).map((c) => `country:${c}`));
+  const generalA = new Set([
+    ...(a.countries ?? []).map((c) => `country:${c}`),
+    ...(a.numbers ?? []).map((n) => `number:${n}`),
+  ]);
+  const generalB = new Set([
+    ...(b.countries ?? []).map((c) => `country:${c}`),
+    ...(b.numbers ?? []).map((n) => `number:${n}`),
+  ]);
   const sharedSpecific = intersect(specificA, specificB);
-  const shared = sharedSpecific + intersect(countriesA, countriesB);
+  const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
-  const union = Math.min(specificA.size + countriesA.size, specificB.size + countriesB.size);
+  const union = Math.min(specificA.size + generalA.size, specificB.size + generalB.size);
   return { shared, union, sharedSpecific };
 }
 

@@ -11,6 +11,7 @@ export function storyFingerprintOf(c: Classification, publishedAt: number): Stor
     countries: c.places.countries.map((p) => p.code),
     cityIds: c.places.cities.map((p) => p.geonameId),
     entities: c.entities.map((e) => e.canonical ?? e.name),
+    numbers: c.numbers,
     topics: c.topics.map((t) => t.code),
   };
 }

@@ -77,4 +77,29 @@ describe('decideStoryLink', () => {
     });
     assert.equal(decideStoryLink(b, a).decision, 'unrelated');
   });
+
+  it('counts shared figures as anchors: a translation naming one entity, a country and a score', () => {
+    const anchors = { countries: ['ES'], entities: ['Real Madrid'] };
+    const en = fp('Real Madrid won 3-1; the attendance was 78,297.', {
+      ...anchors,
+      numbers: ['78.297'],
+    });
+    const ar = fp('فاز ريال مدريد ٣-١؛ وبلغ عدد الحضور ٧٨٬٢٩٧.', {
+      ...anchors,
+      numbers: ['78.297'],
+      publishedAt: 3600_000,
+    });
+    assert.equal(decideStoryLink(ar, en).decision, 'same-story');
+    const noFigure = { ...ar, numbers: [] };
+    assert.equal(decideStoryLink(noFigure, { ...en, numbers: [] }).decision, 'unrelated');
+  });
+
+  it('never links on figures and countries alone', () => {
+    const a = fp(BASE, { countries: ['US'], numbers: ['247', '11', '3.5'] });
+    const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
+      countries: ['US'],
+      numbers: ['247', '11', '3.5'],
+    });
+    assert.equal(decideStoryLink(b, a).decision, 'unrelated');
+  });
 });

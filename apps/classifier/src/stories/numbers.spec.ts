@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { distinctiveNumbers } from './numbers.js';
+
+describe('distinctiveNumbers', () => {
+  it('keeps figures of two or more digits, once each, decimals with a dot', () => {
+    assert.deepEqual(
+      distinctiveNumbers('Article 247 of the constitution; 11 points; 247 again; 3,5 %'),
+      ['247', '11', '3.5'],
+    );
+  });
+
+  it('leaves out single digits, years and round numbers', () => {
+    assert.deepEqual(
+      distinctiveNumbers('In 2026 and 1999, 7 of 10 voters, 100 seats, 500 km, 310 km'),
+      ['310'],
+    );
+  });
+
+  it('reads Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits as the same figure', () => {
+    for (const text of ['٢٤٧', '۲۴۷', '२४७', '২৪৭', '๒๔๗', '２４７']) {
+      assert.deepEqual(distinctiveNumbers(`… ${text} …`), ['247'], text);
+    }
+    assert.deepEqual(distinctiveNumbers('٧٨٬٢٩٧'), distinctiveNumbers('78,297'));
+  });
+
+  it('stops at twenty figures and survives text without any', () => {
+    const many = Array.from({ length: 50 }, (_, i) => String(11 + i)).join(' ');
+    assert.equal(distinctiveNumbers(many).length, 20);
+    assert.deepEqual(distinctiveNumbers(''), []);
+    assert.deepEqual(distinctiveNumbers('no figures here'), []);
+  });
+});

@@ -1,0 +1,45 @@
+/** Code points of the digit zero in the scripts the classifier reads; each run 0–9. */
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10];
+// Arabic texts separate with U+066B (decimal) and U+066C (thousands).
+const NUMBER = /\p{Nd}+(?:[.,\u066b\u066c]\p{Nd}+)?/gu;
+/** Years and round figures appear in unrelated stories alike: no evidence of the same event. */
+const YEAR = /^(19|20)\d\d$/;
+const ROUND = /^[1-9]0{1,2}$/;
+const MAX_NUMBERS = 20;
+
+function asciiDigit(char: string): string | undefined {
+  const code = char.codePointAt(0)!;
+  const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+  return zero === undefined ? undefined : String(code - zero);
+}
+
+/** One figure in ASCII digits with '.' as separator, or undefined for a script not listed. */
+function normalise(raw: string): string | undefined {
+  let out = '';
+  for (const char of raw) {
+    if (char === ',' || char === '.' || char === '\u066b' || char === '\u066c') out += '.';
+    else {
+      const digit = asciiDigit(char);
+      if (digit === undefined) return undefined;
+      out += digit;
+    }
+  }
+  return out;
+}
+
+/**
+ * The figures of a text that can tell one event from another (a score, a toll, an article of a
+ * law): two or more digits, in any of the scripts' digits, except years and round numbers. A
+ * translation keeps them when it changes every word, so they count as shared story anchors.
+ */
+export function distinctiveNumbers(text: string): string[] {
+  const found = new Set<string>();
+  for (const [raw] of text.matchAll(NUMBER)) {
+    const value = normalise(raw);
+    if (!value || value.replace('.', '').length < 2 || YEAR.test(value) || ROUND.test(value))
+      continue;
+    found.add(value);
+    if (found.size === MAX_NUMBERS) break;
+  }
+  return [...found];
+}
