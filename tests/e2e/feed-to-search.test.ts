@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { TOPICS } from '#contracts';
 import { FeedServer, rssFeed } from '../support/feed-server.js';
 import { Stack } from '../support/stack.js';
 import { waitFor } from '../support/wait.js';
@@ -97,5 +98,49 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
     assert.equal(response.status, 400);
     const body = (await response.json()) as { message: string[] };
     assert.match(body.message.join(' '), /limit/);
+  });
+
+  // Last: it removes the feed the tests above read.
+  it('removing the feed takes its articles out of search at once and tells the other services', async () => {
+    const [feed] = await stack.query<{ id: string }>('SELECT id FROM feeds');
+    const search = async (q: string) =>
+      ((await (await fetch(`${stack.url('api')}/search?q=${q}`)).json()) as SearchResponse).items;
+    assert.ok((await search('quokkas')).length > 0, 'cached before the removal');
+    const removedEvents: { feedId: string; articlesRemoved: number }[] = [];
+    const consumer = stack.kafka.consumer({ groupId: `removed-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({
+      topic: `${stack.topicPrefix}${TOPICS.feedRemoved}`,
+      fromBeginning: true,
+    });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const body = JSON.parse(message.value!.toString()) as { data?: unknown };
+        removedEvents.push((body.data ?? body) as (typeof removedEvents)[number]);
+      },
+    });
+    try {
+      const removed = await fetch(`${stack.url('api')}/feeds/${feed.id}`, { method: 'DELETE' });
+      assert.equal(removed.status, 204);
+      assert.deepEqual(await search('quokkas'), [], 'no cached answer outlives the removal');
+      assert.deepEqual(await search('valeur%20bancaire'), []);
+      for (const table of ['articles', 'article_enrichments', 'search_documents']) {
+        const [{ n }] = await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+        assert.equal(n, 0, table);
+      }
+      const [event] = await waitFor('news.feeds.removed.v1', async () =>
+        removedEvents.length ? removedEvents : undefined,
+      );
+      assert.equal(event.feedId, feed.id);
+      assert.equal(event.articlesRemoved, 2);
+      await waitFor('the api instance to consume it', async () => {
+        const metrics = await (await fetch(`${stack.url('api')}/metrics`)).text();
+        return metrics.includes(`newsfeed_events_consumed_total{topic="${TOPICS.feedRemoved}"`)
+          ? true
+          : undefined;
+      });
+    } finally {
+      await consumer.disconnect();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   sampleFetched,
   sampleIndexed,
   sampleIngested,
+  sampleRemoved,
 } from './testing/samples.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -27,6 +28,7 @@ const samples: Record<TopicName, () => Record<string, unknown>> = {
   'news.articles.classified.v1': sampleClassified,
   'news.articles.indexed.v1': sampleIndexed,
   'news.feeds.fetched.v1': sampleFetched,
+  'news.feeds.removed.v1': sampleRemoved,
 };
 
 /** Payloads that each break the contract in a different way. */

@@ -9,6 +9,8 @@ const DESCRIPTIONS: Record<TopicName, string> = {
     'The ingested article with language, IPTC topics, places, entities and story (key: article id).',
   'news.articles.indexed.v1': 'The article version is searchable (key: article id).',
   'news.feeds.fetched.v1': 'Telemetry of one poll of one feed (key: feed id).',
+  'news.feeds.removed.v1':
+    'A feed was unsubscribed; its articles, enrichments and search documents are gone (key: feed id).',
 };
 
 const PRODUCERS: Record<TopicName, string> = {
@@ -16,6 +18,7 @@ const PRODUCERS: Record<TopicName, string> = {
   'news.articles.classified.v1': 'classifier',
   'news.articles.indexed.v1': 'indexer',
   'news.feeds.fetched.v1': 'ingestor',
+  'news.feeds.removed.v1': 'api (through the outbox the ingestor relays)',
 };
 
 /** CloudEvents 1.0 Kafka binary binding: the attributes every message carries as headers. */

@@ -6,4 +6,5 @@ export * from './events/article-ingested.js';
 export * from './events/article-classified.js';
 export * from './events/article-indexed.js';
 export * from './events/feed-fetched.js';
+export * from './events/feed-removed.js';
 export * from './asyncapi.js';

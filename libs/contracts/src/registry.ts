@@ -4,6 +4,7 @@ import { articleIngestedV1 } from './events/article-ingested.js';
 import { articleClassifiedV1 } from './events/article-classified.js';
 import { articleIndexedV1 } from './events/article-indexed.js';
 import { feedFetchedV1 } from './events/feed-fetched.js';
+import { feedRemovedV1 } from './events/feed-removed.js';
 
 /** One place binding each topic to its payload schema and CloudEvents type. */
 export const EVENT_SCHEMAS = {
@@ -11,6 +12,7 @@ export const EVENT_SCHEMAS = {
   [TOPICS.articleClassified]: articleClassifiedV1,
   [TOPICS.articleIndexed]: articleIndexedV1,
   [TOPICS.feedFetched]: feedFetchedV1,
+  [TOPICS.feedRemoved]: feedRemovedV1,
 } as const satisfies Record<TopicName, z.ZodType>;
 
 export type EventPayload<T extends TopicName> = z.infer<(typeof EVENT_SCHEMAS)[T]>;

@@ -7,6 +7,7 @@ export const TOPICS = {
   articleClassified: 'news.articles.classified.v1',
   articleIndexed: 'news.articles.indexed.v1',
   feedFetched: 'news.feeds.fetched.v1',
+  feedRemoved: 'news.feeds.removed.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -17,6 +17,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { parseRequest } from '../common/zod-query.js';
+import { SearchService } from '../search/search.service.js';
 import { FeedsRepository, type FeedHealthView, type FeedView } from './feeds.repository.js';
 import { createFeed, encodeCursor, feedId, listFeedsQuery, updateFeed } from './feeds.schemas.js';
 import { OpmlError, parseOpml, renderOpml, type OpmlInvalid, type ParsedOpml } from './opml.js';
@@ -43,7 +44,10 @@ async function readText(req: Request, maxBytes: number): Promise<string> {
 
 @Controller('feeds')
 export class FeedsController {
-  constructor(private readonly feeds: FeedsRepository) {}
+  constructor(
+    private readonly feeds: FeedsRepository,
+    private readonly search: SearchService,
+  ) {}
 
   /** Subscribes to a feed; the ingestor picks it up at once. Idempotent by URL (200 if known). */
   @Post()
@@ -181,6 +185,8 @@ export class FeedsController {
   async remove(@Param() params: Record<string, string>): Promise<void> {
     const { id } = parseRequest(feedId, params);
     if (!(await this.feeds.remove(id))) throw new NotFoundException(`feed ${id} does not exist`);
+    // Other instances hear of it through news.feeds.removed.v1; this one answers from now on.
+    this.search.feedRemoved();
   }
 }
 

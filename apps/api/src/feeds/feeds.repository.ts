@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryRows } from '#database';
+import { encodeEvent, TOPICS } from '#contracts';
+import { queryRows, writeOutbox } from '#database';
 import type { OpmlFeed } from './opml.js';
+
+const EVENT_SOURCE = '/newsfeed/api';
 
 export interface FeedView {
   id: string;
@@ -231,13 +234,34 @@ export class FeedsRepository {
     return rows[0] ? toView(rows[0]) : null;
   }
 
+  /**
+   * Unsubscribes a feed and forgets its articles with everything derived from them (their
+   * enrichments and search documents; the articles go with the feed), in one transaction that
+   * also queues news.feeds.removed.v1 for the api instances' caches. False if there was no feed.
+   */
   async remove(id: string): Promise<boolean> {
-    const rows = await queryRows<{ id: string }>(
-      this.dataSource,
-      `DELETE FROM feeds WHERE id = $1 RETURNING id`,
-      [id],
-    );
-    return rows.length > 0;
+    return this.dataSource.transaction(async (manager) => {
+      const [removed] = await queryRows<{ url: string; articles: number }>(
+        manager,
+        `WITH feed_articles AS (SELECT id FROM articles WHERE feed_id = $1),
+              enrichments AS (
+                DELETE FROM article_enrichments e USING feed_articles a WHERE e.article_id = a.id),
+              documents AS (DELETE FROM search_documents WHERE feed_id = $1),
+              removed AS (DELETE FROM feeds WHERE id = $1 RETURNING url)
+         SELECT url, (SELECT count(*) FROM feed_articles)::int AS articles FROM removed`,
+        [id],
+      );
+      if (!removed) return false;
+      const payload = {
+        feedId: id,
+        url: removed.url,
+        articlesRemoved: removed.articles,
+        removedAt: new Date().toISOString(),
+      };
+      const event = encodeEvent(TOPICS.feedRemoved, payload, { key: id, source: EVENT_SOURCE });
+      await writeOutbox(manager, [{ topic: TOPICS.feedRemoved, event }]);
+      return true;
+    });
   }
 
   async health(id: string): Promise<FeedHealthView | null> {

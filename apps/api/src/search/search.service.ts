@@ -163,6 +163,15 @@ export class SearchService {
     this.changes.expire();
   }
 
+  /**
+   * A feed was removed with its search documents: the change feed never sees a deletion, so
+   * cached answers and facet counts are dropped rather than caught up.
+   */
+  feedRemoved(): void {
+    this.results.clear();
+    this.facetCache.clear();
+  }
+
   /** Validates query parameters against the real vocabularies; throws SearchInputError. */
   parse(params: RawParams, options: Omit<SearchRequestOptions, 'vocabulary'> = {}): SearchRequest {
     return parseSearchRequest(params, {

@@ -25,6 +25,10 @@ export class TtlCache<T> {
     return value;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   set(key: string, value: T): void {
     if (this.ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '#database';
+import { outboxColumns, outboxInsertSql, queryRows, type OutboxRow } from '#database';
 import type { IngestorEnv } from '../env.js';
-import { outboxColumns, outboxInsertSql, type OutboxRow } from '../outbox/outbox-writer.js';
 import { INGESTOR_ENV } from '../tokens.js';
 import type { ClaimedFeed, FeedStateUpdate } from './claimed-feed.js';
 import { CLAIMED_COLUMNS, toClaimedFeed } from './feed-row.js';

@@ -18,7 +18,7 @@ import { fetchFeed, type FetchOptions, type FetchResult } from '../fetch/http-fe
 import { HostPoliteness } from '../hosts/host-politeness.js';
 import type { SharedHostPermit } from '../hosts/shared-host-gate.js';
 import { parseFeed, type ParsedFeed } from '../parse/index.js';
-import type { OutboxRow } from '../outbox/outbox-writer.js';
+import type { OutboxRow } from '#database';
 import { OutboxSignal } from '../outbox/outbox-signal.js';
 import { parseRetryAfter } from '../schedule/http-dates.js';
 import { INGESTOR_ENV } from '../tokens.js';

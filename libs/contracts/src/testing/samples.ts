@@ -2,6 +2,7 @@ import type { ArticleClassifiedV1 } from '../events/article-classified.js';
 import type { ArticleIndexedV1 } from '../events/article-indexed.js';
 import type { ArticleIngestedV1 } from '../events/article-ingested.js';
 import type { FeedFetchedV1 } from '../events/feed-fetched.js';
+import type { FeedRemovedV1 } from '../events/feed-removed.js';
 
 /** Valid example payloads, for tests of producers, consumers and the published contract. */
 export function sampleIngested(overrides: Partial<ArticleIngestedV1> = {}): ArticleIngestedV1 {
@@ -72,6 +73,16 @@ export function sampleFetched(overrides: Partial<FeedFetchedV1> = {}): FeedFetch
     error: null,
     fetchedAt: '2026-11-20T08:05:00.000Z',
     nextFetchAt: '2026-11-20T08:20:00.000Z',
+    ...overrides,
+  };
+}
+
+export function sampleRemoved(overrides: Partial<FeedRemovedV1> = {}): FeedRemovedV1 {
+  return {
+    feedId: '6d0c1b5e-2f3a-4b8c-9d7e-1a2b3c4d5e6f',
+    url: 'https://news.example/feed.xml',
+    articlesRemoved: 12,
+    removedAt: '2026-11-20T09:00:00.000Z',
     ...overrides,
   };
 }

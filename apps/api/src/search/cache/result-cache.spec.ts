@@ -76,6 +76,35 @@ describe('ResultCache', () => {
     assert.equal((await cache.current('q', 5, load)).outcome, 'hit');
   });
 
+  it('clear() forgets every entry, and a build in flight at the time is answered but not kept', async () => {
+    const feed = new FakeFeed();
+    const cache = new ResultCache(feed as unknown as ChangeFeed, 10);
+    const matching = new Map([['a', row('a', 1)]]);
+    const { load, counts } = loader(matching);
+    await cache.current('q', 5, load);
+    cache.clear();
+    assert.equal(cache.size, 0);
+    matching.delete('a');
+    assert.deepEqual(newestIds((await cache.current('q', 5, load)).entry), []);
+    assert.equal(counts.builds, 2);
+
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: CandidateLoader = {
+      ...load,
+      build: async () => {
+        await gate;
+        return [row('b', 2)];
+      },
+    };
+    const inFlight = cache.current('slow', 5, slow);
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.clear();
+    release();
+    assert.deepEqual(newestIds((await inFlight).entry), ['b']);
+    assert.equal(cache.size, 0, 'built before the clear: not kept');
+  });
+
   it('re-reads only the changed articles, and rebuilds when the feed forgot them', async () => {
     const feed = new FakeFeed();
     const cache = new ResultCache(feed as unknown as ChangeFeed, 10);

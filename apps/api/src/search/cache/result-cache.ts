@@ -48,6 +48,8 @@ const MAX_HITS = 42;
 export class ResultCache {
   private readonly entries = new Map<string, CachedQuery>();
   private readonly building = new Map<string, Promise<CachedQuery>>();
+  /** Bumped by clear(): a build that started before keeps its answer but is not stored. */
+  private generation = 0;
 
   constructor(
     private readonly feed: ChangeFeed,
@@ -60,6 +62,16 @@ export class ResultCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * Forgets every entry and every build in flight: for what the change feed cannot show, as
+   * documents deleted with a removed feed.
+   */
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+    this.building.clear();
   }
 
   /** The query's candidates, current as of a change-feed read that started after this call. */
@@ -129,7 +141,8 @@ export class ResultCache {
   ): Promise<CachedQuery> {
     const pending = this.building.get(key);
     if (pending) return pending;
-    const built = loader
+    const generation = this.generation;
+    const built: Promise<CachedQuery> = loader
       .build()
       .then((rows) => {
         const entry: CachedQuery = {
@@ -137,10 +150,12 @@ export class ResultCache {
           position,
           hits: new Map(),
         };
-        this.store(key, entry);
+        if (generation === this.generation) this.store(key, entry);
         return entry;
       })
-      .finally(() => this.building.delete(key));
+      .finally(() => {
+        if (this.building.get(key) === built) this.building.delete(key);
+      });
     this.building.set(key, built);
     return built;
   }

@@ -25,9 +25,12 @@ export function outboxInsertSql(first: number): string {
                                $${first + 3}::jsonb[])`;
 }
 
-/** Queues encoded events in the caller's transaction; the relay publishes them after commit. */
+/**
+ * Queues encoded events in the caller's transaction; the ingestor's relay publishes them after
+ * commit (the api's feed removal uses it too: the event goes out only if the removal committed).
+ */
 export async function writeOutbox(
-  manager: EntityManager,
+  manager: Pick<EntityManager, 'query'>,
   rows: readonly OutboxRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
