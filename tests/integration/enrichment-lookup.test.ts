@@ -4,7 +4,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, dataSourceOptions, migrate, MIGRATIONS } from '#database';
+import { JsonLogger } from '#observability';
+import type { ClassifierEnv } from '../../apps/classifier/src/env.js';
 import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
+import {
+  LookupKeyPruner,
+  lookupKeyRetentionMs,
+} from '../../apps/classifier/src/consumer/lookup-key-pruner.js';
 import {
   EnrichmentQueries,
   InMemoryCandidates,
@@ -210,6 +216,76 @@ describe('the classifier finds story candidates through its lookup keys', () => 
   });
 });
 
+describe('LookupKeyPruner', () => {
+  const name = `enrichment_prune_${randomBytes(4).toString('hex')}`;
+  const url = databaseUrl(name);
+  let db: DataSource;
+
+  before(async () => {
+    await migrate(url);
+    db = createDataSource({ url, poolSize: 2 });
+    await db.initialize();
+  });
+
+  after(async () => {
+    await db?.destroy();
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  const pruner = (days: number, windowHours: number) =>
+    new LookupKeyPruner(
+      db,
+      {
+        LOOKUP_KEYS_RETENTION_DAYS: days,
+        STORY_WINDOW_HOURS: windowHours,
+        LOOKUP_KEYS_PRUNE_EVERY_MINUTES: 60,
+      } as ClassifierEnv,
+      new JsonLogger('test', 'error'),
+    );
+
+  it('deletes the keys of articles published before the retention, and nothing else', async () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
+    const ids = { old: randomUUID(), recent: randomUUID(), edge: randomUUID() };
+    await new EnrichmentQueries(db).upsertAll([
+      row({ articleId: ids.old, linkingKeys: ['e:old'], publishedAt: daysAgo(20) }),
+      row({ articleId: ids.recent, linkingKeys: ['e:recent'], publishedAt: daysAgo(3) }),
+      row({ articleId: ids.edge, linkingKeys: ['e:edge'], publishedAt: daysAgo(13.9) }),
+    ]);
+    const keysOf = async (id: string) =>
+      (
+        (await db.query(
+          'SELECT count(*)::int AS n FROM article_enrichment_keys WHERE article_id = $1',
+          [id],
+        )) as { n: number }[]
+      )[0]!.n;
+    const before = await keysOf(ids.old);
+    assert.ok(before > 1);
+    assert.equal(await pruner(14, 72).pruneOnce(now), before);
+    assert.equal(await keysOf(ids.old), 0);
+    assert.ok((await keysOf(ids.recent)) > 0 && (await keysOf(ids.edge)) > 0);
+    const [{ n }]: { n: number }[] = await db.query(
+      'SELECT count(*)::int AS n FROM article_enrichments WHERE article_id = $1',
+      [ids.old],
+    );
+    assert.equal(n, 1, 'the enrichment itself stays');
+  });
+
+  it('never keeps less than twice the story window', () => {
+    assert.equal(
+      lookupKeyRetentionMs({ LOOKUP_KEYS_RETENTION_DAYS: 14, STORY_WINDOW_HOURS: 72 }),
+      14 * 86_400_000,
+    );
+    assert.equal(
+      lookupKeyRetentionMs({ LOOKUP_KEYS_RETENTION_DAYS: 1, STORY_WINDOW_HOURS: 72 }),
+      6 * 86_400_000,
+    );
+  });
+});
+
 describe('the lookup-keys migration', () => {
   const name = `enrichment_backfill_${randomBytes(4).toString('hex')}`;
   const url = databaseUrl(name);
@@ -228,7 +304,10 @@ describe('the lookup-keys migration', () => {
     await admin.end();
     const before = new DataSource({
       ...dataSourceOptions({ url, poolSize: 1 }),
-      migrations: MIGRATIONS.filter((m) => m.name !== 'EnrichmentLookupKeys1765200000000'),
+      migrations: MIGRATIONS.slice(
+        0,
+        MIGRATIONS.findIndex((m) => m.name === 'EnrichmentLookupKeys1765200000000'),
+      ),
     });
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
@@ -243,7 +322,10 @@ describe('the lookup-keys migration', () => {
     );
     await before.destroy();
 
-    assert.deepEqual(await migrate(url), ['EnrichmentLookupKeys1765200000000']);
+    assert.deepEqual(await migrate(url), [
+      'EnrichmentLookupKeys1765200000000',
+      'EnrichmentKeysPublishedBrin1765300000000',
+    ]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const keys = await client.query<{ key: string }>(

@@ -5,6 +5,7 @@ import { createClassifier } from './classify/classifier.js';
 import type { ClassifierEnv } from './env.js';
 import { ClassifyArticlesHandler } from './consumer/classify-articles.handler.js';
 import { EnrichmentStore } from './consumer/enrichment-store.js';
+import { LookupKeyPruner } from './consumer/lookup-key-pruner.js';
 import { CLASSIFIER_ENGINE, CLASSIFIER_ENV } from './tokens.js';
 
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         EnrichmentStore,
         ClassifyArticlesHandler,
         consumerProvider(ClassifyArticlesHandler),
+        LookupKeyPruner,
       ],
     };
   }

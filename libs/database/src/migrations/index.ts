@@ -9,6 +9,7 @@ import { SearchGinDefault1764900000000 } from './1764900000000-search-gin-defaul
 import { SearchLanguageIndex1765000000000 } from './1765000000000-search-language-index.js';
 import { EnrichmentMinhashBytes1765100000000 } from './1765100000000-enrichment-minhash-bytes.js';
 import { EnrichmentLookupKeys1765200000000 } from './1765200000000-enrichment-lookup-keys.js';
+import { EnrichmentKeysPublishedBrin1765300000000 } from './1765300000000-enrichment-keys-published-brin.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   SearchLanguageIndex1765000000000,
   EnrichmentMinhashBytes1765100000000,
   EnrichmentLookupKeys1765200000000,
+  EnrichmentKeysPublishedBrin1765300000000,
 ];
