@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ArticleIngestedV1 } from '#contracts';
+import { sampleIngested } from '#contracts/testing';
 import {
   createClassifier,
   type ArticleText,
@@ -93,24 +94,16 @@ const BATCH = 100;
 
 function ingested(i: number, at: Date): ArticleIngestedV1 {
   const { title, text } = newsText(i);
-  return {
+  return sampleIngested({
     articleId: randomUUID(),
-    version: 1,
     feedId: randomUUID(),
-    url: null,
-    canonicalUrl: null,
-    guid: null,
     title,
     summary: '',
-    contentHtml: '',
     contentText: text,
-    author: null,
     feedLanguage: null,
-    categories: [],
     publishedAt: at.toISOString(),
     fetchedAt: at.toISOString(),
-    contentHash: 'a'.repeat(64),
-  };
+  });
 }
 
 /** Classify, find story candidates, link and store, in consumer-sized batches. */

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource, dataSourceOptions, migrate, MIGRATIONS } from '#database';
+import {
+  createDataSource,
+  dataSourceOptions,
+  ensureDatabase,
+  migrate,
+  MIGRATIONS,
+} from '#database';
 import { JsonLogger } from '#observability';
 import type { ClassifierEnv } from '../../apps/classifier/src/env.js';
 import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
@@ -24,6 +30,20 @@ function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A database of its own for one describe block: its URL, and how to drop it. */
+function scratchDatabase(prefix: string): { url: string; drop: () => Promise<void> } {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  return {
+    url: databaseUrl(name),
+    drop: async () => {
+      const admin = new pg.Client({ connectionString: ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
 /** A MinHash signature of 128 values from one seed: equal seeds, equal bands. */
@@ -64,8 +84,7 @@ function lookingFor(query: Partial<CandidateQuery>): CandidateQuery {
 }
 
 describe('the classifier finds story candidates through its lookup keys', () => {
-  const name = `enrichment_lookup_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
+  const { url, drop } = scratchDatabase('enrichment_lookup');
   let db: DataSource;
   let queries: EnrichmentQueries;
 
@@ -78,10 +97,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   after(async () => {
     await db?.destroy();
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   });
 
   async function keysOf(articleId: string): Promise<string[]> {
@@ -217,8 +233,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 });
 
 describe('LookupKeyPruner', () => {
-  const name = `enrichment_prune_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
+  const { url, drop } = scratchDatabase('enrichment_prune');
   let db: DataSource;
 
   before(async () => {
@@ -229,10 +244,7 @@ describe('LookupKeyPruner', () => {
 
   after(async () => {
     await db?.destroy();
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   });
 
   const pruner = (days: number, windowHours: number) =>
@@ -287,21 +299,12 @@ describe('LookupKeyPruner', () => {
 });
 
 describe('the lookup-keys migration', () => {
-  const name = `enrichment_backfill_${randomBytes(4).toString('hex')}`;
-  const url = databaseUrl(name);
+  const { url, drop } = scratchDatabase('enrichment_backfill');
 
-  after(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
+  after(drop);
 
   it('gives enrichments stored before it their bands and linking keys, not their countries', async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    await ensureDatabase(url);
     const before = new DataSource({
       ...dataSourceOptions({ url, poolSize: 1 }),
       migrations: MIGRATIONS.slice(
