@@ -7,6 +7,7 @@ import {
   type StoryPolicy,
 } from '../stories/decide.js';
 import { storyFingerprintOf } from '../stories/fingerprint-of.js';
+import { entityAnchor } from '../stories/name-skeleton.js';
 import type { StoredFingerprint } from './enrichment-store.js';
 
 const COUNTRY = 'c:';
@@ -22,9 +23,7 @@ export function storyKeysOf(result: Classification): string[] {
   const keys = [
     ...result.places.countries.map((country) => `${COUNTRY}${country.code}`),
     ...result.places.cities.map((city) => `${CITY}${city.geonameId}`),
-    ...result.entities.map(
-      (entity) => `${ENTITY}${(entity.canonical ?? entity.name).toLowerCase()}`,
-    ),
+    ...result.entities.map((entity) => `${ENTITY}${entityAnchor(entity.canonical ?? entity.name)}`),
     ...result.numbers.map((figure) => `${NUMBER}${figure}`),
   ];
   return [...new Set(keys)].slice(0, 64);

@@ -9,7 +9,10 @@ export interface StoryFingerprint {
   language?: string;
   countries?: readonly string[];
   cityIds?: readonly number[];
-  /** Canonical entity names (from the alias table) and other candidate names. */
+  /**
+   * Canonical entity names (from the alias table) and other candidate names, as entityAnchor
+   * gives them (one key for a name in Latin, Cyrillic or Greek script).
+   */
   entities?: readonly string[];
   /** Distinctive figures (distinctiveNumbers): anchors like countries, never enough alone. */
   numbers?: readonly string[];

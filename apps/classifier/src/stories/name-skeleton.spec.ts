@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { entityAnchor, nameSkeleton } from './name-skeleton.js';
+
+describe('nameSkeleton', () => {
+  it('gives one key to a name written in Latin, Cyrillic or Greek script', () => {
+    for (const same of [
+      ['Schumacher', 'Шумахер'],
+      ['Felipe Massa', 'Феліпэ Масу'],
+      ['Virginia', 'Вирджиния'],
+      ['Stofan', 'Стофан'],
+      ['Kassym-Jomart Tokayev', 'Касым-Жомарт Токаев'],
+      ['Zelensky', 'Zelenskyy', 'Зеленский', 'Зеленський'],
+      ['Alexis Tsipras', 'Αλέξης Τσίπρας'],
+    ]) {
+      const keys = new Set(same.map(nameSkeleton));
+      assert.equal(keys.size, 1, `${same.join(' / ')}: ${[...keys].join(', ')}`);
+      assert.ok([...keys][0]);
+    }
+  });
+
+  it('keeps different names apart', () => {
+    assert.notEqual(nameSkeleton('Schumacher'), nameSkeleton('Schuster'));
+    assert.notEqual(nameSkeleton('Felipe Massa'), nameSkeleton('Felipe Melo'));
+  });
+
+  it('gives nothing for scripts it does not read, or for names too short to tell apart', () => {
+    assert.equal(nameSkeleton('托卡耶夫'), undefined);
+    assert.equal(nameSkeleton('توكاييف'), undefined);
+    assert.equal(nameSkeleton('Obama'), undefined);
+    assert.equal(nameSkeleton('UN'), undefined);
+  });
+
+  it('is its own fixed point, so stored keys compare with fresh ones', () => {
+    for (const name of ['Schumacher', 'Феліпэ Масу', 'Kassym-Jomart Tokayev', 'Xavier Zizou']) {
+      const once = nameSkeleton(name)!;
+      assert.equal(nameSkeleton(once), once, name);
+    }
+  });
+});
+
+describe('entityAnchor', () => {
+  it('falls back to the lower-cased name where there is no skeleton', () => {
+    assert.equal(entityAnchor('Obama'), 'obama');
+    assert.equal(entityAnchor('托卡耶夫'), '托卡耶夫');
+    assert.equal(entityAnchor('Шумахер'), 'shmhr');
+  });
+});

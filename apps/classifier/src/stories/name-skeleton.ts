@@ -1,0 +1,122 @@
+/** Cyrillic (Russian, Ukrainian, Belarusian, Kazakh, Serbian…) and Greek letters in Latin. */
+const TO_LATIN: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  ғ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  є: 'e',
+  ә: 'a',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  ј: 'j',
+  к: 'k',
+  қ: 'k',
+  л: 'l',
+  љ: 'lj',
+  м: 'm',
+  н: 'n',
+  ң: 'n',
+  њ: 'nj',
+  о: 'o',
+  ө: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  ћ: 'c',
+  ђ: 'dj',
+  у: 'u',
+  ў: 'u',
+  ұ: 'u',
+  ү: 'u',
+  ф: 'f',
+  х: 'kh',
+  һ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  џ: 'dz',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  α: 'a',
+  β: 'v',
+  γ: 'g',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'i',
+  θ: 'th',
+  ι: 'i',
+  κ: 'k',
+  λ: 'l',
+  μ: 'm',
+  ν: 'n',
+  ξ: 'x',
+  ο: 'o',
+  π: 'p',
+  ρ: 'r',
+  σ: 's',
+  ς: 's',
+  τ: 't',
+  υ: 'i',
+  φ: 'f',
+  χ: 'kh',
+  ψ: 'ps',
+  ω: 'o',
+};
+
+/** Spellings of one sound across the languages' romanisations, folded to one letter. */
+const SOUNDS: [RegExp, string][] = [
+  [/t?sch|tch/g, 'sh'],
+  [/kh|ch/g, 'h'],
+  [/dzh|dj|dz|zh/g, 'j'],
+  [/g(?=[ei])/g, 'j'],
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/[cq]/g, 'k'],
+  [/x/g, 'ks'],
+  [/z/g, 's'],
+];
+
+/** Below this many letters a skeleton says too little to tell two names apart. */
+const MIN_LETTERS = 4;
+
+/**
+ * A name as its consonants sound, in Latin letters, so one person or place written in Latin,
+ * Cyrillic or Greek script gives one key (Schumacher = Шумахер → "shmhr", Felipe Massa =
+ * Феліпэ Масу → "flp ms"): lower case, accents and vowels dropped except a word's first letter,
+ * letters doubled once. Undefined for other scripts, and for names too short to be told apart.
+ */
+export function nameSkeleton(name: string): string | undefined {
+  let latin = '';
+  for (const char of name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
+    latin += TO_LATIN[char] ?? char;
+  }
+  if (/[^a-z\s'’.-]/.test(latin)) return undefined;
+  for (const [sound, letter] of SOUNDS) latin = latin.replace(sound, letter);
+  const words = latin
+    .split(/[\s'’.-]+/)
+    .filter(Boolean)
+    .map((word) => (word[0]! + word.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1'));
+  const skeleton = words.join(' ');
+  return skeleton.replace(/ /g, '').length >= MIN_LETTERS ? skeleton : undefined;
+}
+
+/** How a story compares entity names: their skeleton, or the name in lower case. */
+export function entityAnchor(name: string): string {
+  return nameSkeleton(name) ?? name.toLowerCase();
+}
