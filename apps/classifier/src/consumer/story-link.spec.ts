@@ -158,9 +158,6 @@ describe('chooseStory', () => {
 
 describe('linkingKeysOf', () => {
   it('keeps the cities and entities a link needs, not countries or figures', () => {
-    assert.deepEqual(linkingKeysOf(storyKeysOf(classification())), [
-      'g:1526384',
-      'e:ksm jmrt tkv',
-    ]);
+    assert.deepEqual(linkingKeysOf(storyKeysOf(classification())), ['g:1526384', 'e:ksm jmrt tkv']);
   });
 });
