@@ -48,9 +48,10 @@ class RecordingHandler implements EventHandler<Ingested> {
   }
 }
 
-/** A fan-out group that only wants what is published from now on. */
+/** A fan-out group of this process alone that only wants what is published from now on. */
 class LatestHandler extends RecordingHandler {
   readonly startFrom = 'latest';
+  readonly groupPerProcess = true;
 }
 
 async function readAll(kafka: Kafka, topic: string, count: number): Promise<KafkaMessage[]> {
@@ -192,6 +193,32 @@ describe('consumer base against a real broker', () => {
       fresh.seen.every((title) => title.startsWith('after-start-')),
       `only events after the start, got ${fresh.seen.join(', ')}`,
     );
+  });
+
+  it('deletes a per-process group when its consumer stops, and keeps a durable one', async () => {
+    const perProcess = new LatestHandler(`group-process-${randomUUID()}`);
+    const durable = new RecordingHandler(`group-durable-${randomUUID()}`);
+    const started = [consumer(perProcess), consumer(durable)];
+    for (const c of started) await c.start();
+    // Joining takes a moment, and the per-process group starts at the end: publish until it sees one.
+    for (let n = 0; perProcess.seen.length === 0 && n < 60; n++) {
+      await publish(`for-both-${n}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    assert.ok(perProcess.seen.length > 0, 'the per-process group consumed');
+    await waitFor('the durable group to consume', async () =>
+      durable.seen.length > 0 ? true : undefined,
+    );
+    for (const c of started) await c.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+      assert.ok(!groups.includes(perProcess.groupId), 'the per-process group is gone');
+      assert.ok(groups.includes(durable.groupId), 'the durable group keeps its offsets');
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('retries a transient failure without dead-lettering it', async () => {

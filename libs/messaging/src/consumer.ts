@@ -44,6 +44,11 @@ export interface EventHandler<T extends TopicName> {
    * that only wants what happens from now on, instead of re-reading the whole topic).
    */
   readonly startFrom?: 'earliest' | 'latest';
+  /**
+   * True for a group of this process alone (a fan-out per instance, named after its pid): the
+   * group is deleted when the consumer stops, so restarts leave no dead groups in the broker.
+   */
+  readonly groupPerProcess?: boolean;
 }
 
 export interface ConsumerOptions {
@@ -74,7 +79,7 @@ export class EventConsumer<T extends TopicName> {
   private running = false;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly producer: EventProducer,
     private readonly handler: EventHandler<T>,
     options: ConsumerOptions,
@@ -136,7 +141,21 @@ export class EventConsumer<T extends TopicName> {
     if (!this.running) return;
     this.running = false;
     await this.consumer.disconnect();
+    if (this.handler.groupPerProcess) await this.deleteGroup();
     this.log.info('stopped');
+  }
+
+  /** Best effort: a group that outlives its process only costs the broker a little memory. */
+  private async deleteGroup(): Promise<void> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([this.handler.groupId]);
+    } catch (error) {
+      this.log.warn('could not delete this process’s consumer group', { error: String(error) });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ export class FeedRemovedHandler implements EventHandler<Removed> {
   readonly topic = TOPICS.feedRemoved;
   readonly groupId: string;
   readonly startFrom = 'latest';
+  readonly groupPerProcess = true;
   private readonly log: JsonLogger;
 
   constructor(

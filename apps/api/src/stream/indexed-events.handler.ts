@@ -20,6 +20,7 @@ export class IndexedEventsHandler implements EventHandler<Indexed> {
   readonly topic = TOPICS.articleIndexed;
   readonly groupId: string;
   readonly startFrom = 'latest';
+  readonly groupPerProcess = true;
   private readonly startedAt = Date.now() - 10_000;
   private readonly listeners = new Set<IndexedListener>();
   private readonly log: JsonLogger;
