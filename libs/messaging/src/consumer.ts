@@ -66,6 +66,7 @@ export interface ConsumerOptions {
 type Resolved = Required<Omit<ConsumerOptions, 'onCrash'>> & Pick<ConsumerOptions, 'onCrash'>;
 
 const HEARTBEAT_EVERY_MS = 3000;
+const GROUP_DELETE_TIMEOUT_MS = 3000;
 
 /**
  * The one place that owns the consumption rules: decode and validate at the edge, retry a
@@ -145,15 +146,28 @@ export class EventConsumer<T extends TopicName> {
     this.log.info('stopped');
   }
 
-  /** Best effort: a group that outlives its process only costs the broker a little memory. */
+  /**
+   * Best effort, and never long (a broker that is down must not hold up the shutdown): a group
+   * that outlives its process only costs the broker a little memory.
+   */
   private async deleteGroup(): Promise<void> {
     const admin = this.kafka.admin();
+    const timer = new AbortController();
     try {
-      await admin.connect();
-      await admin.deleteGroups([this.handler.groupId]);
+      const deleted = (async () => {
+        await admin.connect();
+        await admin.deleteGroups([this.handler.groupId]);
+      })();
+      await Promise.race([
+        deleted,
+        sleep(GROUP_DELETE_TIMEOUT_MS, undefined, { signal: timer.signal }).then(() => {
+          throw new Error(`no answer within ${GROUP_DELETE_TIMEOUT_MS} ms`);
+        }),
+      ]);
     } catch (error) {
       this.log.warn('could not delete this process’s consumer group', { error: String(error) });
     } finally {
+      timer.abort();
       await admin.disconnect().catch(() => undefined);
     }
   }
