@@ -124,6 +124,11 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
       assert.equal(removed.status, 204);
       assert.deepEqual(await search('quokkas'), [], 'no cached answer outlives the removal');
       assert.deepEqual(await search('valeur%20bancaire'), []);
+      const tombstones = await stack.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM removed_feeds WHERE feed_id = $1',
+        [feed.id],
+      );
+      assert.equal(tombstones[0].n, 1, 'late documents of the feed will be refused');
       for (const table of ['articles', 'article_enrichments', 'search_documents']) {
         const [{ n }] = await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
         assert.equal(n, 0, table);

@@ -325,10 +325,11 @@ describe('the lookup-keys migration', () => {
     );
     await before.destroy();
 
-    assert.deepEqual(await migrate(url), [
-      'EnrichmentLookupKeys1765200000000',
-      'EnrichmentKeysPublishedBrin1765300000000',
-    ]);
+    const lookupKeys = MIGRATIONS.findIndex((m) => m.name === 'EnrichmentLookupKeys1765200000000');
+    assert.deepEqual(
+      await migrate(url),
+      MIGRATIONS.slice(lookupKeys).map((m) => m.name),
+    );
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const keys = await client.query<{ key: string }>(

@@ -237,7 +237,8 @@ export class FeedsRepository {
   /**
    * Unsubscribes a feed and forgets its articles with everything derived from them (their
    * enrichments and search documents; the articles go with the feed), in one transaction that
-   * also queues news.feeds.removed.v1 for the api instances' caches. False if there was no feed.
+   * also leaves a tombstone (the indexer skips documents of removed feeds still in flight) and
+   * queues news.feeds.removed.v1 for the api instances' caches. False if there was no feed.
    */
   async remove(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
@@ -247,7 +248,9 @@ export class FeedsRepository {
               enrichments AS (
                 DELETE FROM article_enrichments e USING feed_articles a WHERE e.article_id = a.id),
               documents AS (DELETE FROM search_documents WHERE feed_id = $1),
-              removed AS (DELETE FROM feeds WHERE id = $1 RETURNING url)
+              removed AS (DELETE FROM feeds WHERE id = $1 RETURNING id, url),
+              tombstone AS (
+                INSERT INTO removed_feeds (feed_id) SELECT id FROM removed ON CONFLICT DO NOTHING)
          SELECT url, (SELECT count(*) FROM feed_articles)::int AS articles FROM removed`,
         [id],
       );

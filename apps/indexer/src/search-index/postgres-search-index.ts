@@ -42,6 +42,8 @@ export class PostgresSearchIndex implements SearchIndex {
                  WHERE e.article_id = u.article_id
                    AND (e.version > u.version
                         OR (e.version = u.version AND e.source_hash = u.source_hash)))
+          -- An article of a feed removed while it was in the pipeline: nothing backs it any more.
+          AND NOT EXISTS (SELECT 1 FROM removed_feeds r WHERE r.feed_id = u.feed_id)
        ON CONFLICT (article_id) DO UPDATE SET
          version = EXCLUDED.version, feed_id = EXCLUDED.feed_id, url = EXCLUDED.url,
          title = EXCLUDED.title, summary = EXCLUDED.summary, language = EXCLUDED.language,

@@ -10,6 +10,7 @@ import { SearchLanguageIndex1765000000000 } from './1765000000000-search-languag
 import { EnrichmentMinhashBytes1765100000000 } from './1765100000000-enrichment-minhash-bytes.js';
 import { EnrichmentLookupKeys1765200000000 } from './1765200000000-enrichment-lookup-keys.js';
 import { EnrichmentKeysPublishedBrin1765300000000 } from './1765300000000-enrichment-keys-published-brin.js';
+import { RemovedFeeds1765400000000 } from './1765400000000-removed-feeds.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   EnrichmentMinhashBytes1765100000000,
   EnrichmentLookupKeys1765200000000,
   EnrichmentKeysPublishedBrin1765300000000,
+  RemovedFeeds1765400000000,
 ];
