@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { entityAnchor, nameSkeleton } from './name-skeleton.js';
 
 describe('nameSkeleton', () => {
-  it('gives one key to a name written in Latin, Cyrillic or Greek script', () => {
+  it('gives one key to a name written in Latin, Cyrillic, Greek, Georgian or Armenian script', () => {
     for (const same of [
       ['Schumacher', 'Шумахер'],
       ['Felipe Massa', 'Феліпэ Масу'],
@@ -12,6 +12,8 @@ describe('nameSkeleton', () => {
       ['Kassym-Jomart Tokayev', 'Касым-Жомарт Токаев'],
       ['Zelensky', 'Zelenskyy', 'Зеленский', 'Зеленський'],
       ['Alexis Tsipras', 'Αλέξης Τσίπρας'],
+      ['Nikol Pashinyan', 'Նիկոլ Փաշինյան'],
+      ['Irakli Kobakhidze', 'ირაკლი კობახიძე'],
     ]) {
       const keys = new Set(same.map(nameSkeleton));
       assert.equal(keys.size, 1, `${same.join(' / ')}: ${[...keys].join(', ')}`);

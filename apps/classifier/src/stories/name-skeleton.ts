@@ -1,83 +1,24 @@
-/** Cyrillic (Russian, Ukrainian, Belarusian, Kazakh, Serbian…) and Greek letters in Latin. */
-const TO_LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ґ: 'g',
-  ғ: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  є: 'e',
-  ә: 'a',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'i',
-  й: 'i',
-  ј: 'j',
-  к: 'k',
-  қ: 'k',
-  л: 'l',
-  љ: 'lj',
-  м: 'm',
-  н: 'n',
-  ң: 'n',
-  њ: 'nj',
-  о: 'o',
-  ө: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  ћ: 'c',
-  ђ: 'dj',
-  у: 'u',
-  ў: 'u',
-  ұ: 'u',
-  ү: 'u',
-  ф: 'f',
-  х: 'kh',
-  һ: 'h',
-  ц: 'ts',
-  ч: 'ch',
-  џ: 'dz',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  α: 'a',
-  β: 'v',
-  γ: 'g',
-  δ: 'd',
-  ε: 'e',
-  ζ: 'z',
-  η: 'i',
-  θ: 'th',
-  ι: 'i',
-  κ: 'k',
-  λ: 'l',
-  μ: 'm',
-  ν: 'n',
-  ξ: 'x',
-  ο: 'o',
-  π: 'p',
-  ρ: 'r',
-  σ: 's',
-  ς: 's',
-  τ: 't',
-  υ: 'i',
-  φ: 'f',
-  χ: 'kh',
-  ψ: 'ps',
-  ω: 'o',
-};
+/** Letter:romanisation pairs of the scripts whose names are compared with Latin ones. */
+const ROMANISATIONS = [
+  // Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Kazakh, Kyrgyz, Tajik
+  'а:a б:b в:v г:g ґ:g ғ:g д:d е:e ё:e є:e ә:a ж:zh з:z и:i і:i ї:i й:i ј:j к:k қ:k л:l љ:lj',
+  'м:m н:n ң:n њ:nj о:o ө:o п:p р:r с:s т:t ћ:c ђ:dj у:u ў:u ұ:u ү:u ф:f х:kh һ:h ц:ts ч:ch',
+  'џ:dz ш:sh щ:shch ъ: ы:y ь: э:e ю:yu я:ya',
+  // Greek
+  'α:a β:v γ:g δ:d ε:e ζ:z η:i θ:th ι:i κ:k λ:l μ:m ν:n ξ:x ο:o π:p ρ:r σ:s ς:s τ:t υ:i',
+  'φ:f χ:kh ψ:ps ω:o',
+  // Georgian
+  'ა:a ბ:b გ:g დ:d ე:e ვ:v ზ:z თ:t ი:i კ:k ლ:l მ:m ნ:n ო:o პ:p ჟ:zh რ:r ს:s ტ:t უ:u ფ:p',
+  'ქ:k ღ:gh ყ:q შ:sh ჩ:ch ც:ts ძ:dz წ:ts ჭ:ch ხ:kh ჯ:j ჰ:h',
+  // Armenian
+  'ա:a բ:b գ:g դ:d ե:e զ:z է:e ը:e թ:t ժ:zh ի:i լ:l խ:kh ծ:ts կ:k հ:h ձ:dz ղ:gh ճ:ch մ:m',
+  'յ:y ն:n շ:sh ո:o չ:ch պ:p ջ:j ռ:r ս:s վ:v տ:t ր:r ց:ts ւ:u փ:p ք:k օ:o ֆ:f և:ev',
+];
+const TO_LATIN = new Map(
+  ROMANISATIONS.join(' ')
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
 
 /** Spellings of one sound across the languages' romanisations, folded to one letter. */
 const SOUNDS: [RegExp, string][] = [
@@ -97,14 +38,14 @@ const MIN_LETTERS = 4;
 
 /**
  * A name as its consonants sound, in Latin letters, so one person or place written in Latin,
- * Cyrillic or Greek script gives one key (Schumacher = Шумахер → "shmhr", Felipe Massa =
+ * Cyrillic, Greek, Georgian or Armenian script gives one key (Schumacher = Шумахер → "shmhr", Felipe Massa =
  * Феліпэ Масу → "flp ms"): lower case, accents and vowels dropped except a word's first letter,
  * letters doubled once. Undefined for other scripts, and for names too short to be told apart.
  */
 export function nameSkeleton(name: string): string | undefined {
   let latin = '';
   for (const char of name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
-    latin += TO_LATIN[char] ?? char;
+    latin += TO_LATIN.get(char) ?? char;
   }
   if (/[^a-z\s'’.-]/.test(latin)) return undefined;
   for (const [sound, letter] of SOUNDS) latin = latin.replace(sound, letter);
