@@ -148,13 +148,23 @@ interface CityRecord {
   population: number;
 }
 
+/**
+ * False for a code ISO 3166-1 withdrew (DD, SU, YU, CS, ZR, BU…, and UK for GB): ICU names them
+ * like their successors, so keeping them made "Germany" come out as DD.
+ */
+function isCurrent(code: string): boolean {
+  return Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+}
+
 function isoCountries(): string[] {
   const en = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
   const codes: string[] = [];
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
-      if (!NOT_COUNTRIES.has(code) && en.of(code) && !/^X[C-Z]$/.test(code)) codes.push(code);
+      if (!NOT_COUNTRIES.has(code) && en.of(code) && !/^X[C-Z]$/.test(code) && isCurrent(code)) {
+        codes.push(code);
+      }
     }
   }
   return codes;
