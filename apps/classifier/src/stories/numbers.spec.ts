@@ -5,16 +5,20 @@ import { distinctiveNumbers } from './numbers.js';
 describe('distinctiveNumbers', () => {
   it('keeps figures of two or more digits, once each, decimals with a dot', () => {
     assert.deepEqual(
-      distinctiveNumbers('Article 247 of the constitution; 11 points; 247 again; 3,5 %'),
-      ['247', '11', '3.5'],
+      distinctiveNumbers('Article 247 of the constitution; 47 points; 247 again; 3,5 %'),
+      ['247', '47', '3.5'],
     );
   });
 
-  it('leaves out single digits, years and round numbers', () => {
+  it('leaves out single digits, years, round numbers and whole numbers below 32', () => {
     assert.deepEqual(
       distinctiveNumbers('In 2026 and 1999, 7 of 10 voters, 100 seats, 500 km, 310 km'),
       ['310'],
     );
+    assert.deepEqual(distinctiveNumbers('On 14 November, 31 people and 05 teams; 32 seats; 2.5'), [
+      '32',
+      '2.5',
+    ]);
   });
 
   it('reads Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits as the same figure', () => {
