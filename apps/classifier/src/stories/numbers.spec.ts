@@ -26,6 +26,13 @@ describe('distinctiveNumbers', () => {
       assert.deepEqual(distinctiveNumbers(`… ${text} …`), ['247'], text);
     }
     assert.deepEqual(distinctiveNumbers('٧٨٬٢٩٧'), distinctiveNumbers('78,297'));
+    // Thousands grouped with a no-break, narrow no-break or thin space: one figure.
+    for (const grouped of ['78\u00a0297', '78\u202f297', '78\u2009297', '78.297']) {
+      assert.deepEqual(distinctiveNumbers(`${grouped} spectateurs`), ['78.297'], grouped);
+    }
+    assert.deepEqual(distinctiveNumbers('1\u00a0234\u00a0567'), ['1.234.567']);
+    // An ordinary space still separates two figures.
+    assert.deepEqual(distinctiveNumbers('78 297'), ['78', '297']);
   });
 
   it('stops at twenty figures and survives text without any', () => {

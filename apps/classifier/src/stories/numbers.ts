@@ -1,7 +1,9 @@
 /** Code points of the digit zero in the scripts the classifier reads; each run 0–9. */
 const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10];
-// Arabic texts separate with U+066B (decimal) and U+066C (thousands).
-const NUMBER = /\p{Nd}+(?:[.,\u066b\u066c]\p{Nd}+)?/gu;
+// Arabic texts separate with U+066B (decimal) and U+066C (thousands); French and others group
+// thousands with a (narrow) no-break or thin space, always before exactly three digits.
+const NUMBER = /\p{Nd}+(?:[.,\u066b\u066c]\p{Nd}+|[\u00a0\u202f\u2009]\p{Nd}{3}(?!\p{Nd}))*/gu;
+const SEPARATORS = new Set(['.', ',', '\u066b', '\u066c', '\u00a0', '\u202f', '\u2009']);
 /**
  * Years, round figures and whole numbers below 32 (the day of the month, small counts) appear in
  * unrelated stories of the same day alike: no evidence of the same event. With them two stories
@@ -22,7 +24,7 @@ function asciiDigit(char: string): string | undefined {
 function normalise(raw: string): string | undefined {
   let out = '';
   for (const char of raw) {
-    if (char === ',' || char === '.' || char === '\u066b' || char === '\u066c') out += '.';
+    if (SEPARATORS.has(char)) out += '.';
     else {
       const digit = asciiDigit(char);
       if (digit === undefined) return undefined;
@@ -44,7 +46,7 @@ export function distinctiveNumbers(text: string): string[] {
     const value = normalise(raw);
     if (
       !value ||
-      value.replace('.', '').length < 2 ||
+      value.replace(/\./g, '').length < 2 ||
       YEAR.test(value) ||
       ROUND.test(value) ||
       SMALL.test(value)
