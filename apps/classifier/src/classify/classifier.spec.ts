@@ -52,6 +52,14 @@ describe('createClassifier', () => {
     assert.deepEqual(other.places.countries, []);
   });
 
+  it('reads figures from the text as given, so thousands grouped by a no-break space stay one', () => {
+    const result = classifier.classify({
+      title: 'Finale',
+      text: 'Le match a réuni 78\u00a0297 spectateurs au Stade de France le 14 mai.',
+    });
+    assert.deepEqual(result.numbers, ['78.297']);
+  });
+
   it('never throws on bad input', () => {
     const bad: unknown[] = [
       { title: '', text: '' },

@@ -98,11 +98,23 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
     topics: joined ? parts.topics.topics(joined, topicAnchors(places, entities)) : [],
     places,
     entities,
-    numbers: distinctiveNumbers(joined),
+    numbers: figuresOf(article),
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,
   };
+}
+
+/**
+ * Figures are read from the text as given: cleaning folds the no-break and thin spaces that
+ * group thousands ("78 297") into ordinary ones, which separate figures.
+ */
+function figuresOf(article: ArticleText): string[] {
+  const asGiven = (value: unknown, chars: number) =>
+    typeof value === 'string' ? value.slice(0, chars) : '';
+  return distinctiveNumbers(
+    `${asGiven(article?.title, 1000)}\n${asGiven(article?.text, BODY_CHARS)}`,
+  );
 }
 
 /** What the topic model sees of a text besides its words, as classify() computes it. */
