@@ -108,7 +108,11 @@ function classpath() {
 
 async function formatStorageOnce() {
   if (fs.existsSync(path.join(DATA, 'meta.properties'))) return;
-  const clusterId = randomBytes(16).toString('base64url');
+  // Kafka's own Uuid.randomUuid() never starts an id with '-', which its command-line parser
+  // would read as an option (the format then failed once in 64 runs).
+  let clusterId;
+  do clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
   log(`kafka: formatting storage (cluster ${clusterId})`);
   await run(
     'java',
@@ -118,8 +122,7 @@ async function formatStorageOnce() {
       classpath(),
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
+      `--cluster-id=${clusterId}`,
       '-c',
       PROPERTIES,
     ],
