@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import {
@@ -49,6 +51,14 @@ export interface EventHandler<T extends TopicName> {
    * group is deleted when the consumer stops, so restarts leave no dead groups in the broker.
    */
   readonly groupPerProcess?: boolean;
+}
+
+/**
+ * The group id of a fan-out consumer of this process alone (see EventHandler.groupPerProcess):
+ * unique per host, pid and start, so every instance sees every event.
+ */
+export function perProcessGroupId(topicPrefix: string, purpose: string): string {
+  return `${topicPrefix}${purpose}-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 }
 
 export interface ConsumerOptions {

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS } from '#contracts';
-import type { ConsumedEvent, EventHandler } from '#messaging';
+import { perProcessGroupId, type ConsumedEvent, type EventHandler } from '#messaging';
 import type { JsonLogger } from '#observability';
 import { ENV, LOGGER } from '#platform';
 import { SearchService } from './search.service.js';
@@ -27,7 +25,7 @@ export class FeedRemovedHandler implements EventHandler<Removed> {
     @Inject(ENV) env: { KAFKA_TOPIC_PREFIX: string },
     @Inject(LOGGER) logger: JsonLogger,
   ) {
-    this.groupId = `${env.KAFKA_TOPIC_PREFIX}api-feeds-removed-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.groupId = perProcessGroupId(env.KAFKA_TOPIC_PREFIX, 'api-feeds-removed');
     this.log = logger.child({ component: 'search' });
   }
 

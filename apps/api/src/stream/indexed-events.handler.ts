@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import { TOPICS, type ArticleIndexedV1 } from '#contracts';
-import type { ConsumedEvent, EventHandler } from '#messaging';
+import { perProcessGroupId, type ConsumedEvent, type EventHandler } from '#messaging';
 import type { JsonLogger } from '#observability';
 import { ENV, LOGGER } from '#platform';
 
@@ -29,7 +27,7 @@ export class IndexedEventsHandler implements EventHandler<Indexed> {
     @Inject(ENV) env: { KAFKA_TOPIC_PREFIX: string },
     @Inject(LOGGER) logger: JsonLogger,
   ) {
-    this.groupId = `${env.KAFKA_TOPIC_PREFIX}api-stream-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.groupId = perProcessGroupId(env.KAFKA_TOPIC_PREFIX, 'api-stream');
     this.log = logger.child({ component: 'stream' });
   }
 
