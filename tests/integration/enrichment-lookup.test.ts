@@ -18,7 +18,7 @@ import {
   lookupKeyRetentionMs,
 } from '../../apps/classifier/src/consumer/lookup-key-pruner.js';
 import {
-  EnrichmentQueries,
+  EnrichmentStore,
   InMemoryCandidates,
   type CandidateQuery,
   type EnrichmentRow,
@@ -86,13 +86,13 @@ function lookingFor(query: Partial<CandidateQuery>): CandidateQuery {
 describe('the classifier finds story candidates through its lookup keys', () => {
   const { url, drop } = scratchDatabase('enrichment_lookup');
   let db: DataSource;
-  let queries: EnrichmentQueries;
+  let queries: EnrichmentStore;
 
   before(async () => {
     await migrate(url);
     db = createDataSource({ url, poolSize: 2 });
     await db.initialize();
-    queries = new EnrichmentQueries(db);
+    queries = new EnrichmentStore(db);
   });
 
   after(async () => {
@@ -262,7 +262,7 @@ describe('LookupKeyPruner', () => {
     const now = new Date('2026-11-27T12:00:00Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
     const ids = { old: randomUUID(), recent: randomUUID(), edge: randomUUID() };
-    await new EnrichmentQueries(db).upsertAll([
+    await new EnrichmentStore(db).upsertAll([
       row({ articleId: ids.old, linkingKeys: ['e:old'], publishedAt: daysAgo(20) }),
       row({ articleId: ids.recent, linkingKeys: ['e:recent'], publishedAt: daysAgo(3) }),
       row({ articleId: ids.edge, linkingKeys: ['e:edge'], publishedAt: daysAgo(13.9) }),

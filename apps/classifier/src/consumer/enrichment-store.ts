@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { minhashBands } from '../fingerprint/minhash.js';
 
 export interface StoredFingerprint {
@@ -145,12 +145,14 @@ function fingerprintOfRow(row: EnrichmentRow): StoredFingerprint {
   };
 }
 
-/** What runs the statements: the data source, or a transaction's entity manager. */
-type Queryable = Pick<EntityManager, 'query'>;
-
 /** The classifier's own state: enrichments and the fingerprints that link stories. */
-export class EnrichmentQueries {
-  constructor(private readonly db: Queryable) {}
+@Injectable()
+export class EnrichmentStore {
+  constructor(private readonly db: DataSource) {}
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
 
   /**
    * Articles in the window that share a SimHash block, a MinHash band or a city/entity key with
@@ -273,17 +275,6 @@ function recordOf(row: EnrichmentRow): Record<string, unknown> {
     minhash_bands: bands,
     lookup_keys: lookupKeysOf(row.linkingKeys, bands),
   };
-}
-
-@Injectable()
-export class EnrichmentStore extends EnrichmentQueries {
-  constructor(private readonly dataSource: DataSource) {
-    super(dataSource);
-  }
-
-  async ping(): Promise<void> {
-    await this.dataSource.query('SELECT 1');
-  }
 }
 
 /** A candidate query as jsonb_to_recordset reads it in candidatesOfAll(). */
