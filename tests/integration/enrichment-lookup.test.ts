@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -23,28 +23,7 @@ import {
   type CandidateQuery,
   type EnrichmentRow,
 } from '../../apps/classifier/src/consumer/enrichment-store.js';
-
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** A database of its own for one describe block: its URL, and how to drop it. */
-function scratchDatabase(prefix: string): { url: string; drop: () => Promise<void> } {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  return {
-    url: databaseUrl(name),
-    drop: async () => {
-      const admin = new pg.Client({ connectionString: ADMIN_URL });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
+import { scratchDatabase } from '../support/scratch-database.js';
 
 /** A MinHash signature of 128 values from one seed: equal seeds, equal bands. */
 function signature(seed: number): number[] {
