@@ -4,7 +4,7 @@
  * consumer does it (batches of 100 into a fresh database): articles/s and this process's CPU
  * per article. Run compiled (npm run bench) or with npx tsx.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ArticleIngestedV1 } from '#contracts';
 import { sampleIngested } from '#contracts/testing';
 import {
@@ -88,7 +88,6 @@ async function main(): Promise<void> {
   await linkedThroughput(classifier);
 }
 
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LINKED_ARTICLES = 6000;
 const BATCH = 100;
 
@@ -109,15 +108,13 @@ function ingested(i: number, at: Date): ArticleIngestedV1 {
 /** Classify, find story candidates, link and store, in consumer-sized batches. */
 async function linkedThroughput(classifier: Classifier): Promise<void> {
   // Loaded here, so the memory figures above are the models' alone.
-  const { default: pg } = await import('pg');
   const { createDataSource, migrate } = await import('#database');
+  const { scratchDatabase } = await import('../tests/support/scratch-database.js');
   const { ArticleEnricher } = await import('../apps/classifier/src/consumer/article-enricher.js');
   const { EnrichmentStore } = await import('../apps/classifier/src/consumer/enrichment-store.js');
-  const database = `bench_classifier_${randomBytes(4).toString('hex')}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  await migrate(url.toString());
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 10 });
+  const { url, drop } = scratchDatabase('bench_classifier');
+  await migrate(url);
+  const dataSource = createDataSource({ url, poolSize: 10 });
   await dataSource.initialize();
   try {
     const enricher = new ArticleEnricher(classifier, new EnrichmentStore(dataSource), 48);
@@ -143,10 +140,7 @@ async function linkedThroughput(classifier: Classifier): Promise<void> {
     );
   } finally {
     await dataSource.destroy();
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 
