@@ -11,7 +11,7 @@ export interface StoryFingerprint {
   cityIds?: readonly number[];
   /**
    * Canonical entity names (from the alias table) and other candidate names, as entityAnchor
-   * gives them (one key for a name in Latin, Cyrillic or Greek script).
+   * gives them (one key for a name in Latin, Cyrillic, Greek, Georgian or Armenian script).
    */
   entities?: readonly string[];
   /** Distinctive figures (distinctiveNumbers): anchors like countries, never enough alone. */
@@ -94,27 +94,31 @@ function anchorOverlap(
   a: StoryFingerprint,
   b: StoryFingerprint,
 ): { shared: number; union: number; sharedSpecific: number } {
-  const specificA = new Set([
-    ...(a.cityIds ?? []).map((c) => `city:${c}`),
-    ...(a.entities ?? []).map(entityKey),
-  ]);
-  const specificB = new Set([
-    ...(b.cityIds ?? []).map((c) => `city:${c}`),
-    ...(b.entities ?? []).map(entityKey),
-  ]);
-  const generalA = new Set([
-    ...(a.countries ?? []).map((c) => `country:${c}`),
-    ...(a.numbers ?? []).map((n) => `number:${n}`),
-  ]);
-  const generalB = new Set([
-    ...(b.countries ?? []).map((c) => `country:${c}`),
-    ...(b.numbers ?? []).map((n) => `number:${n}`),
-  ]);
+  const specificA = specificAnchors(a);
+  const specificB = specificAnchors(b);
+  const generalA = generalAnchors(a);
+  const generalB = generalAnchors(b);
   const sharedSpecific = intersect(specificA, specificB);
   const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
   const union = Math.min(specificA.size + generalA.size, specificB.size + generalB.size);
   return { shared, union, sharedSpecific };
+}
+
+/** Cities and entities: one of them must be shared for a story link. */
+function specificAnchors(f: StoryFingerprint): Set<string> {
+  return new Set([
+    ...(f.cityIds ?? []).map((c) => `city:${c}`),
+    ...(f.entities ?? []).map(entityKey),
+  ]);
+}
+
+/** Countries and figures: they count towards the shared anchors, never enough alone. */
+function generalAnchors(f: StoryFingerprint): Set<string> {
+  return new Set([
+    ...(f.countries ?? []).map((c) => `country:${c}`),
+    ...(f.numbers ?? []).map((n) => `number:${n}`),
+  ]);
 }
 
 function entityKey(name: string): string {
