@@ -3,13 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import {
-  createDataSource,
-  dataSourceOptions,
-  ensureDatabase,
-  migrate,
-  MIGRATIONS,
-} from '#database';
+import { dataSourceOptions, ensureDatabase, migrate, MIGRATIONS } from '#database';
 import { JsonLogger } from '#observability';
 import type { ClassifierEnv } from '../../apps/classifier/src/env.js';
 import { minhashBands } from '../../apps/classifier/src/fingerprint/minhash.js';
@@ -23,7 +17,7 @@ import {
   type CandidateQuery,
   type EnrichmentRow,
 } from '../../apps/classifier/src/consumer/enrichment-store.js';
-import { scratchDatabase } from '../support/scratch-database.js';
+import { migratedScratchDatabase, scratchDatabase } from '../support/scratch-database.js';
 
 /** A MinHash signature of 128 values from one seed: equal seeds, equal bands. */
 function signature(seed: number): number[] {
@@ -63,20 +57,13 @@ function lookingFor(query: Partial<CandidateQuery>): CandidateQuery {
 }
 
 describe('the classifier finds story candidates through its lookup keys', () => {
-  const { url, drop } = scratchDatabase('enrichment_lookup');
+  const scratch = migratedScratchDatabase('enrichment_lookup');
   let db: DataSource;
   let queries: EnrichmentStore;
 
-  before(async () => {
-    await migrate(url);
-    db = createDataSource({ url, poolSize: 2 });
-    await db.initialize();
+  before(() => {
+    db = scratch.db;
     queries = new EnrichmentStore(db);
-  });
-
-  after(async () => {
-    await db?.destroy();
-    await drop();
   });
 
   async function keysOf(articleId: string): Promise<string[]> {
@@ -212,18 +199,11 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 });
 
 describe('LookupKeyPruner', () => {
-  const { url, drop } = scratchDatabase('enrichment_prune');
+  const scratch = migratedScratchDatabase('enrichment_prune');
   let db: DataSource;
 
-  before(async () => {
-    await migrate(url);
-    db = createDataSource({ url, poolSize: 2 });
-    await db.initialize();
-  });
-
-  after(async () => {
-    await db?.destroy();
-    await drop();
+  before(() => {
+    db = scratch.db;
   });
 
   const pruner = (days: number, windowHours: number) =>

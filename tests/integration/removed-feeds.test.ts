@@ -1,26 +1,18 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { sampleClassified } from '#contracts/testing';
-import { createDataSource, migrate } from '#database';
 import { buildSearchDocument } from '../../apps/indexer/src/search-index/build-document.js';
 import { PostgresSearchIndex } from '../../apps/indexer/src/search-index/postgres-search-index.js';
-import { scratchDatabase } from '../support/scratch-database.js';
+import { migratedScratchDatabase } from '../support/scratch-database.js';
 
 describe('the search index and removed feeds', () => {
-  const { url, drop } = scratchDatabase('removed_feeds');
+  const scratch = migratedScratchDatabase('removed_feeds');
   let db: DataSource;
 
-  before(async () => {
-    await migrate(url);
-    db = createDataSource({ url, poolSize: 2 });
-    await db.initialize();
-  });
-
-  after(async () => {
-    await db?.destroy();
-    await drop();
+  before(() => {
+    db = scratch.db;
   });
 
   it('skips documents of a feed removed while its articles were in the pipeline', async () => {

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { after, before } from 'node:test';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '#database';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -15,6 +18,30 @@ export function scratchDatabase(prefix: string): { url: string; drop: () => Prom
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    },
+  };
+}
+
+/**
+ * A migrated scratch database for the describe block this is called in: created before its
+ * tests, dropped after them; `db` is its data source once the block's tests run.
+ */
+export function migratedScratchDatabase(prefix: string): { readonly db: DataSource } {
+  const { url, drop } = scratchDatabase(prefix);
+  let db: DataSource | undefined;
+  before(async () => {
+    await migrate(url);
+    db = createDataSource({ url, poolSize: 2 });
+    await db.initialize();
+  });
+  after(async () => {
+    await db?.destroy();
+    await drop();
+  });
+  return {
+    get db(): DataSource {
+      if (!db) throw new Error('the scratch database is ready only inside the tests');
+      return db;
     },
   };
 }
