@@ -110,6 +110,7 @@ async function linkedThroughput(classifier: Classifier): Promise<void> {
   // Loaded here, so the memory figures above are the models' alone.
   const { createDataSource, migrate } = await import('#database');
   const { scratchDatabase } = await import('../tests/support/scratch-database.js');
+  const { storeArticles } = await import('../tests/support/articles.js');
   const { ArticleEnricher } = await import('../apps/classifier/src/consumer/article-enricher.js');
   const { EnrichmentStore } = await import('../apps/classifier/src/consumer/enrichment-store.js');
   const { url, drop } = scratchDatabase('bench_classifier');
@@ -122,6 +123,11 @@ async function linkedThroughput(classifier: Classifier): Promise<void> {
     const first = Date.now() - LINKED_ARTICLES * 6000;
     const articles = Array.from({ length: LINKED_ARTICLES }, (_, i) =>
       ingested(i, new Date(first + i * 6000)),
+    );
+    // Enrichments refer to their articles, as the ingestor would have stored them.
+    await storeArticles(
+      dataSource,
+      articles.map((article) => article.articleId),
     );
     let linked = 0;
     const cpu = process.cpuUsage();

@@ -129,7 +129,12 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
         [feed.id],
       );
       assert.equal(tombstones[0].n, 1, 'late documents of the feed will be refused');
-      for (const table of ['articles', 'article_enrichments', 'search_documents']) {
+      for (const table of [
+        'articles',
+        'article_enrichments',
+        'article_enrichment_keys',
+        'search_documents',
+      ]) {
         const [{ n }] = await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
         assert.equal(n, 0, table);
       }

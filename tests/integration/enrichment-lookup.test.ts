@@ -17,6 +17,7 @@ import {
   type CandidateQuery,
   type EnrichmentRow,
 } from '../../apps/classifier/src/consumer/enrichment-store.js';
+import { storeArticles } from '../support/articles.js';
 import { migratedScratchDatabase, scratchDatabase } from '../support/scratch-database.js';
 
 /** A MinHash signature of 128 values from one seed: equal seeds, equal bands. */
@@ -66,6 +67,12 @@ describe('the classifier finds story candidates through its lookup keys', () => 
     queries = new EnrichmentStore(db);
   });
 
+  /** Enrichments of stored articles (the articles are stored first). */
+  async function store(rows: EnrichmentRow[]): Promise<void> {
+    await storeArticles(db, [...new Set(rows.map((r) => r.articleId))]);
+    await queries.upsertAll(rows);
+  }
+
   async function keysOf(articleId: string): Promise<string[]> {
     const rows: { key: string }[] = await db.query(
       'SELECT key FROM article_enrichment_keys WHERE article_id = $1 ORDER BY key',
@@ -76,7 +83,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('stores an enrichment with its MinHash bands and linking keys as lookup keys', async () => {
     const articleId = randomUUID();
-    await queries.upsertAll([row({ articleId, linkingKeys: ['e:csto', 'g:1526384'] })]);
+    await store([row({ articleId, linkingKeys: ['e:csto', 'g:1526384'] })]);
     const keys = await keysOf(articleId);
     assert.ok(keys.includes('e:csto') && keys.includes('g:1526384'));
     const bands = minhashBands(signature(1)).map((band) => `b:${band}`);
@@ -85,7 +92,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('finds an article by a shared linking key or MinHash band, within the window only', async () => {
     const articleId = randomUUID();
-    await queries.upsertAll([
+    await store([
       row({
         articleId,
         linkingKeys: ['e:tokayev'],
@@ -109,8 +116,8 @@ describe('the classifier finds story candidates through its lookup keys', () => 
 
   it('a newer version replaces the lookup keys; an older one changes nothing', async () => {
     const articleId = randomUUID();
-    await queries.upsertAll([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
-    await queries.upsertAll([
+    await store([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
+    await store([
       row({
         articleId,
         version: 2,
@@ -129,14 +136,14 @@ describe('the classifier finds story candidates through its lookup keys', () => 
     );
     assert.equal(moved!.n, 0, 'every key carries the new publication time');
 
-    await queries.upsertAll([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
+    await store([row({ articleId, version: 1, linkingKeys: ['e:old name'] })]);
     assert.deepEqual(await keysOf(articleId), afterUpdate);
   });
 
   it('a batch with two versions of one article stores the newer, whatever their order', async () => {
     const articleId = randomUUID();
     const other = randomUUID();
-    await queries.upsertAll([
+    await store([
       row({ articleId, version: 3, linkingKeys: ['e:third'] }),
       row({ articleId: other }),
       row({ articleId, version: 2, linkingKeys: ['e:second'] }),
@@ -163,7 +170,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
         publishedAt: new Date(around.getTime() + (i - 12) * 5 * 3600_000),
       }),
     );
-    await queries.upsertAll(stored);
+    await store(stored);
     const inMemoryCandidates = new InMemoryCandidates();
     for (const r of stored) inMemoryCandidates.add(r);
     const queriesToTry: CandidateQuery[] = [
@@ -190,9 +197,40 @@ describe('the classifier finds story candidates through its lookup keys', () => 
     assert.ok(sizes.some((n) => n > 1 && n < stored.length) && sizes.includes(0), `${sizes}`);
   });
 
+  it('skips an article deleted meanwhile and stores the rest of the batch', async () => {
+    const kept = randomUUID();
+    const gone = randomUUID();
+    await storeArticles(db, [kept]);
+    await queries.upsertAll([
+      row({ articleId: gone, linkingKeys: ['e:gone'] }),
+      row({ articleId: kept, linkingKeys: ['e:kept'] }),
+    ]);
+    const stored: { id: string }[] = await db.query(
+      'SELECT article_id::text AS id FROM article_enrichments WHERE article_id = ANY($1::uuid[])',
+      [[kept, gone]],
+    );
+    assert.deepEqual(stored, [{ id: kept }]);
+    assert.deepEqual(await keysOf(gone), []);
+    assert.ok((await keysOf(kept)).includes('e:kept'));
+  });
+
+  it('an enrichment and its lookup keys go with their article (a feed removed)', async () => {
+    const articleId = randomUUID();
+    const feedId = await storeArticles(db, [articleId]);
+    await queries.upsertAll([row({ articleId, linkingKeys: ['e:removed feed'] })]);
+    assert.notDeepEqual(await keysOf(articleId), []);
+    await db.query('DELETE FROM feeds WHERE id = $1', [feedId]);
+    const [{ n }]: { n: number }[] = await db.query(
+      'SELECT count(*)::int AS n FROM article_enrichments WHERE article_id = $1',
+      [articleId],
+    );
+    assert.equal(n, 0);
+    assert.deepEqual(await keysOf(articleId), []);
+  });
+
   it('deleting an enrichment deletes its lookup keys', async () => {
     const articleId = randomUUID();
-    await queries.upsertAll([row({ articleId, linkingKeys: ['e:gone'] })]);
+    await store([row({ articleId, linkingKeys: ['e:gone'] })]);
     await db.query('DELETE FROM article_enrichments WHERE article_id = $1', [articleId]);
     assert.deepEqual(await keysOf(articleId), []);
   });
@@ -221,6 +259,7 @@ describe('LookupKeyPruner', () => {
     const now = new Date('2026-11-27T12:00:00Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
     const ids = { old: randomUUID(), recent: randomUUID(), edge: randomUUID() };
+    await storeArticles(db, Object.values(ids));
     await new EnrichmentStore(db).upsertAll([
       row({ articleId: ids.old, linkingKeys: ['e:old'], publishedAt: daysAgo(20) }),
       row({ articleId: ids.recent, linkingKeys: ['e:recent'], publishedAt: daysAgo(3) }),

@@ -235,8 +235,9 @@ export class FeedsRepository {
   }
 
   /**
-   * Unsubscribes a feed and forgets its articles with everything derived from them (their
-   * enrichments and search documents; the articles go with the feed), in one transaction that
+   * Unsubscribes a feed and forgets its articles with everything derived from them (the
+   * articles go with the feed, their enrichments and story lookup keys with them; their search
+   * documents are deleted here), in one transaction that
    * also leaves a tombstone (the indexer skips documents of removed feeds still in flight) and
    * queues news.feeds.removed.v1 for the api instances' caches. False if there was no feed.
    */
@@ -245,8 +246,6 @@ export class FeedsRepository {
       const [removed] = await queryRows<{ url: string; articles: number }>(
         manager,
         `WITH feed_articles AS (SELECT id FROM articles WHERE feed_id = $1),
-              enrichments AS (
-                DELETE FROM article_enrichments e USING feed_articles a WHERE e.article_id = a.id),
               documents AS (DELETE FROM search_documents WHERE feed_id = $1),
               removed AS (DELETE FROM feeds WHERE id = $1 RETURNING id, url),
               tombstone AS (

@@ -193,7 +193,8 @@ export class EnrichmentStore {
   /**
    * Stores a batch of enrichments in one statement (atomic: all or none) and their lookup keys
    * with them: keys a stored version no longer has go, new ones come. Idempotent: a re-delivered
-   * or older version (nothing RETURNED) changes neither the enrichment nor its keys.
+   * or older version (nothing RETURNED) changes neither the enrichment nor its keys. An article
+   * deleted meanwhile (its feed removed) is skipped: the rest of the batch is stored.
    */
   async upsertAll(rows: readonly EnrichmentRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -213,6 +214,7 @@ export class EnrichmentStore {
               simhash, simhash_blocks, minhash, story_keys, story_id, near_duplicate_of,
               classifier_version, published_at, minhash_bands, now()
          FROM input
+        WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = input.article_id)
        ON CONFLICT (article_id) DO UPDATE SET
          version = EXCLUDED.version, language = EXCLUDED.language,
          language_confidence = EXCLUDED.language_confidence, topics = EXCLUDED.topics,

@@ -11,6 +11,7 @@ import { EnrichmentMinhashBytes1765100000000 } from './1765100000000-enrichment-
 import { EnrichmentLookupKeys1765200000000 } from './1765200000000-enrichment-lookup-keys.js';
 import { EnrichmentKeysPublishedBrin1765300000000 } from './1765300000000-enrichment-keys-published-brin.js';
 import { RemovedFeeds1765400000000 } from './1765400000000-removed-feeds.js';
+import { EnrichmentsFollowArticles1765500000000 } from './1765500000000-enrichments-follow-articles.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   EnrichmentLookupKeys1765200000000,
   EnrichmentKeysPublishedBrin1765300000000,
   RemovedFeeds1765400000000,
+  EnrichmentsFollowArticles1765500000000,
 ];
