@@ -1,6 +1,7 @@
 import { Counter } from 'prom-client';
 import type { HitRow } from '../search.repository.js';
 import { CandidateSet, type CandidateRow } from './candidate-set.js';
+import { FrequencySketch } from './frequency-sketch.js';
 import type { ChangedDocument, ChangeFeed } from './change-feed.js';
 
 export const searchCacheRequests = new Counter({
@@ -42,11 +43,15 @@ const MAX_REREAD = 2000;
 const MAX_HITS = 42;
 
 /**
- * Candidate sets of recent queries (least recently used out first), each caught up with the
- * change feed before it answers: a cached answer is the answer the database would give now.
+ * Candidate sets of recent queries, each caught up with the change feed before it answers: a
+ * cached answer is the answer the database would give now. When full, a new query takes the
+ * place of the least recently used one only if it was asked for more often lately (TinyLFU's
+ * admission): most queries of a search log are asked once, and under plain LRU each of those
+ * pushed out a query that would have been asked again.
  */
 export class ResultCache {
   private readonly entries = new Map<string, CachedQuery>();
+  private readonly frequencies: FrequencySketch;
   private readonly building = new Map<string, Promise<CachedQuery>>();
   /** Bumped by clear(): a build that started before keeps its answer but is not stored. */
   private generation = 0;
@@ -54,7 +59,9 @@ export class ResultCache {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly maxEntries: number,
-  ) {}
+  ) {
+    this.frequencies = new FrequencySketch(Math.max(1, maxEntries));
+  }
 
   get enabled(): boolean {
     return this.maxEntries > 0;
@@ -80,6 +87,7 @@ export class ResultCache {
     capacity: number,
     loader: CandidateLoader,
   ): Promise<{ entry: CachedQuery; outcome: CacheOutcome }> {
+    this.frequencies.increment(key);
     const position = await this.feed.sync();
     let outcome: CacheOutcome = 'hit';
     for (;;) {
@@ -160,8 +168,17 @@ export class ResultCache {
     return built;
   }
 
+  /** Keeps the entry, unless the cache is full and it was asked for no more than the LRU one. */
   private store(key: string, entry: CachedQuery): void {
     this.entries.delete(key);
+    const victim = this.entries.keys().next().value;
+    if (
+      victim !== undefined &&
+      this.entries.size >= this.maxEntries &&
+      this.frequencies.frequency(key) <= this.frequencies.frequency(victim)
+    ) {
+      return;
+    }
     while (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
