@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import type { CandidateRow } from './candidate-set.js';
 import type { HitRow } from '../search.repository.js';
 import type { ChangeFeed, ChangedDocument, ChangedIds } from './change-feed.js';
-import { ResultCache, type CachedQuery, type CandidateLoader } from './result-cache.js';
+import {
+  ResultCache,
+  searchCacheAdmissions,
+  type CachedQuery,
+  type CandidateLoader,
+} from './result-cache.js';
 
 /** A change feed whose position and changes the test sets. */
 class FakeFeed {
@@ -182,6 +187,11 @@ describe('ResultCache', () => {
     const cache = new ResultCache(feed as unknown as ChangeFeed, 2);
     const { load, counts } = loader(new Map([['a', row('a', 1)]]));
     const ask = async (key: string) => (await cache.current(key, 5, load)).outcome;
+    const admissions = async () =>
+      Object.fromEntries(
+        (await searchCacheAdmissions.get()).values.map((v) => [v.labels.result, v.value]),
+      );
+    const before = await admissions();
     assert.deepEqual(
       [await ask('q1'), await ask('q2'), await ask('q1')],
       ['built', 'built', 'hit'],
@@ -195,8 +205,12 @@ describe('ResultCache', () => {
     assert.equal(await ask('q3'), 'built');
     assert.equal(await ask('q3'), 'hit');
     assert.equal(await ask('q2'), 'hit');
-    assert.equal(await ask('q1'), 'built', 'q1 went out for q3');
+    // q1 went out for q3, and asked a third time it is answered but not kept: q3 was asked more.
+    assert.equal(await ask('q1'), 'built');
     assert.equal(counts.builds, 6);
+    const after = await admissions();
+    const counted = (result: string) => (after[result] ?? 0) - (before[result] ?? 0);
+    assert.deepEqual([counted('kept'), counted('refused')], [3, 3]);
   });
 
   it('keeps display rows until their article changes', async () => {

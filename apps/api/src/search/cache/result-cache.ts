@@ -12,6 +12,13 @@ export const searchCacheRequests = new Counter({
 
 export type CacheOutcome = 'hit' | 'caught_up' | 'built' | 'bypassed';
 
+/** Many refusals with few hits: SEARCH_RESULT_CACHE_ENTRIES is too small for the query mix. */
+export const searchCacheAdmissions = new Counter({
+  name: 'newsfeed_search_cache_admissions_total',
+  help: 'Built query answers by whether the full result cache kept them (kept) or kept the less recently used, more often asked query instead (refused)',
+  labelNames: ['result'] as const,
+});
+
 /** How a cached query is (re)built and caught up. */
 export interface CandidateLoader {
   /** The newest `capacity` matches now. */
@@ -177,8 +184,10 @@ export class ResultCache {
       this.entries.size >= this.maxEntries &&
       this.frequencies.frequency(key) <= this.frequencies.frequency(victim)
     ) {
+      searchCacheAdmissions.inc({ result: 'refused' });
       return;
     }
+    searchCacheAdmissions.inc({ result: 'kept' });
     while (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
