@@ -237,9 +237,9 @@ export class FeedsRepository {
   /**
    * Unsubscribes a feed and forgets its articles with everything derived from them (the
    * articles go with the feed, their enrichments and story lookup keys with them; their search
-   * documents are deleted here), in one transaction that
-   * also leaves a tombstone (the indexer skips documents of removed feeds still in flight) and
-   * queues news.feeds.removed.v1 for the api instances' caches. False if there was no feed.
+   * documents are deleted here), in one transaction that also leaves a tombstone (the indexer
+   * skips documents of removed feeds still in flight) and queues news.feeds.removed.v1 for the
+   * api instances' caches. False if there was no feed.
    */
   async remove(id: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
