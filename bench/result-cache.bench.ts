@@ -7,35 +7,13 @@
  */
 import type { ChangeFeed } from '../apps/api/src/search/cache/change-feed.js';
 import { ResultCache, type CandidateLoader } from '../apps/api/src/search/cache/result-cache.js';
+import { seededRandom, zipfIndex } from './seeded-random.js';
 
 const CAPACITY = 2000;
 const QUERY_KINDS = 50_000;
 const REQUESTS = 400_000;
 
-let seed = 7;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-function zipf(kinds: number, s: number): () => number {
-  const cumulative = new Float64Array(kinds);
-  let sum = 0;
-  for (let k = 1; k <= kinds; k++) cumulative[k - 1] = sum += k ** -s;
-  return () => {
-    const target = random() * sum;
-    let low = 0;
-    let high = kinds - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! < target) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-}
+const random = seededRandom(7);
 
 /** A change feed where nothing changes: every entry stays current. */
 const stillFeed = { sync: async () => 0, changedBetween: () => new Map() } as unknown as ChangeFeed;
@@ -73,7 +51,7 @@ async function main(): Promise<void> {
     [0.8, 0.2],
     [0, 0.1],
   ] as const) {
-    const draw = zipf(QUERY_KINDS, s);
+    const draw = zipfIndex(QUERY_KINDS, s, random);
     let oneOffs = 0;
     const keys = Array.from({ length: 2 * REQUESTS }, () =>
       random() < oneOffShare ? `one-off ${oneOffs++}` : `query ${draw()}`,

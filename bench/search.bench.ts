@@ -31,6 +31,7 @@ import { SearchService } from '../apps/api/src/search/search.service.js';
 import { searchCacheRequests } from '../apps/api/src/search/cache/result-cache.js';
 import { SearchInputError } from '../apps/api/src/search/query/index.js';
 import { generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
+import { seededRandom, zipfIndex } from './seeded-random.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
 const INDEX_DOCS = Number(process.env.BENCH_INDEX_DOCS ?? 20_000);
@@ -49,18 +50,7 @@ const url = new URL(admin.href);
 url.pathname = `/${database}`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-let seed = 42;
-/**
- * mulberry32: seeded, 32-bit integer arithmetic, period 2^32. (An LCG computed in doubles lost
- * its low bits and repeated itself after ~10,000 draws, so long mixed runs replayed the same
- * queries and a cache looked better than it is.)
- */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(42);
 const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
 
 async function withClient<T>(target: string, work: (client: pg.Client) => Promise<T>) {
@@ -163,20 +153,8 @@ function mixedWorkload(word: () => string): [number, string, () => Params][] {
  */
 function zipfWords(words: string[]): () => string {
   const distinct = [...new Set(words)];
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (let k = 1; k <= distinct.length; k++) cumulative.push((sum += 1 / k));
-  return () => {
-    const target = random() * sum;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! < target) low = middle + 1;
-      else high = middle;
-    }
-    return distinct[low]!;
-  };
+  const index = zipfIndex(distinct.length, 1, random);
+  return () => distinct[index()]!;
 }
 
 /**
