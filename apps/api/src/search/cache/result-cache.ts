@@ -178,21 +178,17 @@ export class ResultCache {
   /** Keeps the entry, unless the cache is full and it was asked for no more than the LRU one. */
   private store(key: string, entry: CachedQuery): void {
     this.entries.delete(key);
-    const victim = this.entries.keys().next().value;
-    if (
-      victim !== undefined &&
-      this.entries.size >= this.maxEntries &&
-      this.frequencies.frequency(key) <= this.frequencies.frequency(victim)
-    ) {
-      searchCacheAdmissions.inc({ result: 'refused' });
-      return;
+    // Entries come one at a time, so a full cache has exactly one to give up: the LRU one.
+    const victim =
+      this.entries.size >= this.maxEntries ? this.entries.keys().next().value : undefined;
+    if (victim !== undefined) {
+      if (this.frequencies.frequency(key) <= this.frequencies.frequency(victim)) {
+        searchCacheAdmissions.inc({ result: 'refused' });
+        return;
+      }
+      this.entries.delete(victim);
     }
     searchCacheAdmissions.inc({ result: 'kept' });
-    while (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
     this.entries.set(key, entry);
   }
 
