@@ -313,6 +313,7 @@ describe('the lookup-keys migration', () => {
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     const articleId = randomUUID();
+    await storeArticles(before, [articleId]);
     await before.query(
       `INSERT INTO article_enrichments (article_id, version, language, language_confidence, topics,
          places, entities, simhash, simhash_blocks, minhash, story_keys, story_id,
@@ -339,5 +340,58 @@ describe('the lookup-keys migration', () => {
       keys.rows.map((r) => r.key),
       ['b:-6', 'b:5', 'e:csto'],
     );
+  });
+});
+
+describe('the orphaned-enrichments migration', () => {
+  const { url, drop } = scratchDatabase('enrichment_orphans');
+  after(drop);
+
+  it('deletes enrichments whose article is gone, with their keys, and validates the key', async () => {
+    await ensureDatabase(url);
+    const orphansRemoved = MIGRATIONS.findIndex(
+      (m) => m.name === 'EnrichmentOrphansRemoved1765600000000',
+    );
+    const before = new DataSource({
+      ...dataSourceOptions({ url, poolSize: 1 }),
+      migrations: MIGRATIONS.slice(0, orphansRemoved),
+    });
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    const kept = randomUUID();
+    const orphan = randomUUID();
+    await storeArticles(before, [kept, orphan]);
+    const store = new EnrichmentStore(before);
+    await store.upsertAll([
+      row({ articleId: kept, linkingKeys: ['e:kept'] }),
+      row({ articleId: orphan, linkingKeys: ['e:orphan'] }),
+    ]);
+    // As a feed removal racing the classifier left it before the article key existed.
+    await before.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await manager.query('DELETE FROM articles WHERE id = $1', [orphan]);
+    });
+    await before.destroy();
+
+    assert.deepEqual(await migrate(url), ['EnrichmentOrphansRemoved1765600000000']);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const stored = await client.query<{ id: string }>(
+      'SELECT article_id::text AS id FROM article_enrichments',
+    );
+    const keys = await client.query<{ key: string }>(
+      'SELECT key FROM article_enrichment_keys WHERE key LIKE $1 ORDER BY key',
+      ['e:%'],
+    );
+    const constraint = await client.query<{ convalidated: boolean }>(
+      `SELECT convalidated FROM pg_constraint WHERE conname = 'article_enrichments_article_fkey'`,
+    );
+    await client.end();
+    assert.deepEqual(stored.rows, [{ id: kept }]);
+    assert.deepEqual(
+      keys.rows.map((r) => r.key),
+      ['e:kept'],
+    );
+    assert.deepEqual(constraint.rows, [{ convalidated: true }]);
   });
 });

@@ -12,6 +12,7 @@ import { EnrichmentLookupKeys1765200000000 } from './1765200000000-enrichment-lo
 import { EnrichmentKeysPublishedBrin1765300000000 } from './1765300000000-enrichment-keys-published-brin.js';
 import { RemovedFeeds1765400000000 } from './1765400000000-removed-feeds.js';
 import { EnrichmentsFollowArticles1765500000000 } from './1765500000000-enrichments-follow-articles.js';
+import { EnrichmentOrphansRemoved1765600000000 } from './1765600000000-enrichment-orphans-removed.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   EnrichmentKeysPublishedBrin1765300000000,
   RemovedFeeds1765400000000,
   EnrichmentsFollowArticles1765500000000,
+  EnrichmentOrphansRemoved1765600000000,
 ];
