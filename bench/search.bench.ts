@@ -365,6 +365,11 @@ async function measureSearch(): Promise<void> {
     100,
     page(() => ({ q: pick(words), lang: pick(LANGUAGE_CODES) }), true),
   );
+  await percentiles(
+    'relevance, sampled word, topic filter, facets',
+    100,
+    page(() => ({ q: pick(words), topic: pick(TOPIC_CODES) }), true),
+  );
   console.log(`result cache: up to ${env.SEARCH_RESULT_CACHE_ENTRIES} queries`);
   await mixedSeries(service, cached(), () => pick(words), 'uniformly from the sample');
   await mixedSeries(service, cached(), zipfWords(words), 'by Zipf’s law (s = 1)');

@@ -549,16 +549,44 @@ describe('the default full-text index', () => {
   });
 
   it('is GIN with a large pending list, even where the server offers RUM', async () => {
-    const rows: { indexname: string; options: string[] | null }[] = await dataSource.query(
-      `SELECT i.indexname, c.reloptions AS options FROM pg_indexes i
+    const rows: { indexname: string; indexdef: string; options: string[] | null }[] =
+      await dataSource.query(
+        `SELECT i.indexname, i.indexdef, c.reloptions AS options FROM pg_indexes i
          JOIN pg_class c ON c.relname = i.indexname
         WHERE i.tablename = 'search_documents' AND i.indexdef ~ 'USING (gin|rum) \\(document'`,
-    );
+      );
     assert.deepEqual(
       rows.map((row) => row.indexname),
       ['search_documents_document_idx'],
     );
     assert.ok(rows[0]!.options?.includes('gin_pending_list_limit=65536'), String(rows[0]!.options));
+    // The language and topic filters are intersected with the words inside the one index scan.
+    assert.match(rows[0]!.indexdef, /USING gin \(document, language, topics\)/);
+  });
+
+  it('serves the language and topic filters from the text index as well', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    const plans: string[] = [];
+    try {
+      // Only the text index left to choose (rolled back): an empty table would otherwise be
+      // read through whichever index is cheapest to open.
+      await runner.query('DROP INDEX search_documents_language_idx, search_documents_topics_idx');
+      await runner.query('SET LOCAL enable_seqscan = off');
+      for (const condition of [`language = ANY('{en}'::text[])`, `topics && '{medtop:04}'`]) {
+        const rows: { 'QUERY PLAN': string }[] = await runner.query(
+          `EXPLAIN SELECT article_id FROM search_documents WHERE ${condition}`,
+        );
+        plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    assert.match(plans[0]!, /Bitmap Index Scan on search_documents_document_idx/, plans[0]);
+    assert.match(plans[0]!, /Index Cond: \(language = ANY/, plans[0]);
+    assert.match(plans[1]!, /Bitmap Index Scan on search_documents_document_idx/, plans[1]);
+    assert.match(plans[1]!, /Index Cond: \(topics && /, plans[1]);
   });
 
   it('keeps new documents searchable before and after maintenance merges them', async () => {

@@ -47,7 +47,8 @@ export class SearchGinDefault1764900000000 implements MigrationInterface {
   }
 }
 
-async function hasIndex(runner: QueryRunner, name: string): Promise<boolean> {
+/** Whether search_documents has an index of this name. */
+export async function hasIndex(runner: QueryRunner, name: string): Promise<boolean> {
   const rows: unknown[] = await runner.query(
     `SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents' AND indexname = $1`,
     [name],

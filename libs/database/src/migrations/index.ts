@@ -13,6 +13,7 @@ import { EnrichmentKeysPublishedBrin1765300000000 } from './1765300000000-enrich
 import { RemovedFeeds1765400000000 } from './1765400000000-removed-feeds.js';
 import { EnrichmentsFollowArticles1765500000000 } from './1765500000000-enrichments-follow-articles.js';
 import { EnrichmentOrphansRemoved1765600000000 } from './1765600000000-enrichment-orphans-removed.js';
+import { SearchFiltersInTextIndex1765700000000 } from './1765700000000-search-filters-in-text-index.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   RemovedFeeds1765400000000,
   EnrichmentsFollowArticles1765500000000,
   EnrichmentOrphansRemoved1765600000000,
+  SearchFiltersInTextIndex1765700000000,
 ];
