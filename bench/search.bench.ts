@@ -30,7 +30,7 @@ import { SearchRepository } from '../apps/api/src/search/search.repository.js';
 import { SearchService } from '../apps/api/src/search/search.service.js';
 import { searchCacheRequests } from '../apps/api/src/search/cache/result-cache.js';
 import { SearchInputError } from '../apps/api/src/search/query/index.js';
-import { generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
+import { COUNTRY_CODES, generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
 import { seededRandom, zipfIndex } from './seeded-random.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
@@ -369,6 +369,11 @@ async function measureSearch(): Promise<void> {
     'relevance, sampled word, topic filter, facets',
     100,
     page(() => ({ q: pick(words), topic: pick(TOPIC_CODES) }), true),
+  );
+  await percentiles(
+    'relevance, sampled word, place filter, facets',
+    100,
+    page(() => ({ q: pick(words), place: pick(COUNTRY_CODES) }), true),
   );
   console.log(`result cache: up to ${env.SEARCH_RESULT_CACHE_ENTRIES} queries`);
   await mixedSeries(service, cached(), () => pick(words), 'uniformly from the sample');

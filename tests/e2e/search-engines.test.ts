@@ -560,20 +560,27 @@ describe('the default full-text index', () => {
       ['search_documents_document_idx'],
     );
     assert.ok(rows[0]!.options?.includes('gin_pending_list_limit=65536'), String(rows[0]!.options));
-    // The language and topic filters are intersected with the words inside the one index scan.
-    assert.match(rows[0]!.indexdef, /USING gin \(document, language, topics\)/);
+    // The language, topic and place filters are intersected with the words inside one index scan.
+    assert.match(rows[0]!.indexdef, /USING gin \(document, language, topics, places\)/);
   });
 
-  it('serves the language and topic filters from the text index as well', async () => {
+  it('serves the language, topic and place filters from the text index as well', async () => {
     const runner = dataSource.createQueryRunner();
     await runner.startTransaction();
     const plans: string[] = [];
     try {
       // Only the text index left to choose (rolled back): an empty table would otherwise be
       // read through whichever index is cheapest to open.
-      await runner.query('DROP INDEX search_documents_language_idx, search_documents_topics_idx');
+      await runner.query(
+        'DROP INDEX search_documents_language_idx, search_documents_topics_idx, search_documents_places_idx',
+      );
       await runner.query('SET LOCAL enable_seqscan = off');
-      for (const condition of [`language = ANY('{en}'::text[])`, `topics && '{medtop:04}'`]) {
+      const conditions = [
+        `language = ANY('{en}'::text[])`,
+        `topics && '{medtop:04000000}'`,
+        `places && '{KZ}'`,
+      ];
+      for (const condition of conditions) {
         const rows: { 'QUERY PLAN': string }[] = await runner.query(
           `EXPLAIN SELECT article_id FROM search_documents WHERE ${condition}`,
         );
@@ -583,10 +590,11 @@ describe('the default full-text index', () => {
       await runner.rollbackTransaction();
       await runner.release();
     }
-    assert.match(plans[0]!, /Bitmap Index Scan on search_documents_document_idx/, plans[0]);
-    assert.match(plans[0]!, /Index Cond: \(language = ANY/, plans[0]);
-    assert.match(plans[1]!, /Bitmap Index Scan on search_documents_document_idx/, plans[1]);
-    assert.match(plans[1]!, /Index Cond: \(topics && /, plans[1]);
+    const servedConditions = [/language = ANY/, /topics && /, /places && /];
+    plans.forEach((plan, i) => {
+      assert.match(plan, /Bitmap Index Scan on search_documents_document_idx/, plan);
+      assert.match(plan, servedConditions[i]!, plan);
+    });
   });
 
   it('keeps new documents searchable before and after maintenance merges them', async () => {
