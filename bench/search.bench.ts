@@ -30,7 +30,13 @@ import { SearchRepository } from '../apps/api/src/search/search.repository.js';
 import { SearchService } from '../apps/api/src/search/search.service.js';
 import { searchCacheRequests } from '../apps/api/src/search/cache/result-cache.js';
 import { SearchInputError } from '../apps/api/src/search/query/index.js';
-import { COUNTRY_CODES, generateCorpus, LANGUAGE_CODES, TOPIC_CODES } from './search-corpus.js';
+import {
+  COUNTRY_CODES,
+  FEED_COUNT,
+  generateCorpus,
+  LANGUAGE_CODES,
+  TOPIC_CODES,
+} from './search-corpus.js';
 import { seededRandom, zipfIndex } from './seeded-random.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 1_000_000);
@@ -116,6 +122,16 @@ async function sampleWords(): Promise<string[]> {
       `SELECT title FROM search_documents TABLESAMPLE SYSTEM (0.5) REPEATABLE (7) LIMIT 300`,
     );
     return rows.flatMap((row) => row.title.split(/\s+/)).filter((word) => word.length > 2);
+  });
+}
+
+/** The corpus's feeds, each with an equal share of the documents. */
+async function feedIds(): Promise<string[]> {
+  return withClient(url.href, async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT md5('feed' || n)::uuid::text AS id FROM generate_series(1, ${FEED_COUNT}) n`,
+    );
+    return rows.map((row) => row.id);
   });
 }
 
@@ -325,6 +341,17 @@ async function measureSearch(): Promise<void> {
     'newest-first, sampled word',
     200,
     page(() => ({ q: pick(words), sort: 'newest' })),
+  );
+  const feeds = await feedIds();
+  await percentiles(
+    'newest-first, feed filter (0.5% of documents)',
+    200,
+    page(() => ({ feed: pick(feeds) })),
+  );
+  await percentiles(
+    'newest-first, entity or place no document has',
+    200,
+    page(() => pick<Params>([{ entity: `Nobody ${pick(words)}` }, { place: 'KZ' }])),
   );
   await percentiles('newest-first, lang filter, facets (cache cold)', 50, async () => {
     await service.page(

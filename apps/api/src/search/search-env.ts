@@ -32,6 +32,14 @@ export const searchEnvSchema = z.object({
    * against 30–39 ms walking; a word in 10 % in 41–44 ms walking against 52–63 from a window.
    */
   SEARCH_WALK_SHARE: z.coerce.number().min(0).max(1).default(0.08),
+  /**
+   * The same choice for filters without words (language, topic, place, entity, feed): below
+   * this share of the documents their matches come from a bitmap, in time windows. Walking the
+   * time index reads total / matches rows per result, and a value the statistics do not list
+   * (a small feed, a rare entity, a country no document names) is guessed at 0.5 % of the
+   * documents: at 1,000,000 documents such a walk read every row, 0.4–1.2 s or the timeout.
+   */
+  SEARCH_FILTER_WALK_SHARE: z.coerce.number().min(0).max(1).default(0.01),
   /** Sampled facet counts (more matches than the scan) are reused this long (0: never). */
   SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /**

@@ -271,9 +271,10 @@ function newestWithin(base: Base, window: string | undefined, limit: number): st
  * of the matches (see newestWithin), or walking the time index (or RUM's order).
  */
 function newestCandidates(searchBase: Base, options: SearchSqlOptions, columns: string): string {
-  const { params, from, where, hasQuery, queryRelation } = searchBase;
-  return options.bitmap && hasQuery && !options.rumNewest
-    ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}, ${queryRelation}`
+  const { params, from, where, queryRelation } = searchBase;
+  return options.bitmap && !options.rumNewest
+    ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.candidates)}` +
+        (queryRelation ? `, ${queryRelation}` : '')
     : `SELECT ${columns} FROM ${from} ${whereClause(where)} ORDER BY ${newestOrder(options)} ` +
         `LIMIT ${params.add(options.candidates)}`;
 }
@@ -302,7 +303,7 @@ export function buildPageSql(
     const hits = `SELECT ${hitColumns} FROM ${from} ${whereClause([...where, ...seek])}`;
     const limit = request.limit + 1;
     page =
-      options.bitmap && hasQuery && !options.rumNewest
+      options.bitmap && !options.rumNewest
         ? `SELECT ${hitColumns} FROM ${newestWithin({ ...searchBase, where: [...where, ...seek] }, options.window, limit)}`
         : options.rumNewest
           ? // RUM hands over the newest matches of a rarer word straight from the index (walking the
@@ -363,7 +364,7 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
   const { params, from, where } = searchBase;
   const columns = 'd.language, d.topics, d.places, d.feed_id';
   const matches =
-    options.bitmap && options.resolved !== undefined && !options.rumNewest
+    options.bitmap && !options.rumNewest
       ? `SELECT ${columns} FROM ${newestWithin(searchBase, options.window, options.scan)}`
       : `SELECT ${columns} FROM ${from} ${whereClause(where)} ` +
         `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
@@ -411,10 +412,10 @@ export function buildEstimateSql(request: SearchRequest): SqlQuery | undefined {
 }
 
 /**
- * The planner's estimate of the documents matching the request (words as the constant
- * `resolved` tsquery, and its filters), read with EXPLAIN.
+ * The planner's estimate of the documents matching the request (its words as the constant
+ * `resolved` tsquery where it has words, and its filters), read with EXPLAIN.
  */
-export function buildMatchEstimateSql(request: SearchRequest, resolved: string): SqlQuery {
+export function buildMatchEstimateSql(request: SearchRequest, resolved?: string): SqlQuery {
   const { params, where } = base(request, resolved);
   return {
     text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d ${whereClause(where)}`,
