@@ -373,7 +373,10 @@ describe('the orphaned-enrichments migration', () => {
     });
     await before.destroy();
 
-    assert.deepEqual(await migrate(url), ['EnrichmentOrphansRemoved1765600000000']);
+    assert.deepEqual(
+      await migrate(url),
+      MIGRATIONS.slice(orphansRemoved).map((m) => m.name),
+    );
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const stored = await client.query<{ id: string }>(
