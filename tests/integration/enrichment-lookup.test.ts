@@ -25,6 +25,32 @@ function signature(seed: number): number[] {
   return Array.from({ length: 128 }, (_, i) => (Math.imul(seed + 1, 2654435761) ^ (i * 40503)) | 0);
 }
 
+/** A data source over a new database at `url`, migrated up to (not including) `migration`. */
+async function migratedUpTo(url: string, migration: string): Promise<DataSource> {
+  await ensureDatabase(url);
+  const dataSource = new DataSource({
+    ...dataSourceOptions({ url, poolSize: 1 }),
+    migrations: MIGRATIONS.slice(0, indexOfMigration(migration)),
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** Migrates the rest and checks that `migration` and every later one ran. */
+async function migrateFrom(url: string, migration: string): Promise<void> {
+  assert.deepEqual(
+    await migrate(url),
+    MIGRATIONS.slice(indexOfMigration(migration)).map((m) => m.name),
+  );
+}
+
+function indexOfMigration(name: string): number {
+  const index = MIGRATIONS.findIndex((m) => m.name === name);
+  assert.ok(index >= 0, `no migration named ${name}`);
+  return index;
+}
+
 function row(overrides: Partial<EnrichmentRow> & Pick<EnrichmentRow, 'articleId'>): EnrichmentRow {
   return {
     version: 1,
@@ -302,16 +328,7 @@ describe('the lookup-keys migration', () => {
   after(drop);
 
   it('gives enrichments stored before it their bands and linking keys, not their countries', async () => {
-    await ensureDatabase(url);
-    const before = new DataSource({
-      ...dataSourceOptions({ url, poolSize: 1 }),
-      migrations: MIGRATIONS.slice(
-        0,
-        MIGRATIONS.findIndex((m) => m.name === 'EnrichmentLookupKeys1765200000000'),
-      ),
-    });
-    await before.initialize();
-    await before.runMigrations({ transaction: 'each' });
+    const before = await migratedUpTo(url, 'EnrichmentLookupKeys1765200000000');
     const articleId = randomUUID();
     await storeArticles(before, [articleId]);
     await before.query(
@@ -324,11 +341,7 @@ describe('the lookup-keys migration', () => {
     );
     await before.destroy();
 
-    const lookupKeys = MIGRATIONS.findIndex((m) => m.name === 'EnrichmentLookupKeys1765200000000');
-    assert.deepEqual(
-      await migrate(url),
-      MIGRATIONS.slice(lookupKeys).map((m) => m.name),
-    );
+    await migrateFrom(url, 'EnrichmentLookupKeys1765200000000');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const keys = await client.query<{ key: string }>(
@@ -348,16 +361,7 @@ describe('the orphaned-enrichments migration', () => {
   after(drop);
 
   it('deletes enrichments whose article is gone, with their keys, and validates the key', async () => {
-    await ensureDatabase(url);
-    const orphansRemoved = MIGRATIONS.findIndex(
-      (m) => m.name === 'EnrichmentOrphansRemoved1765600000000',
-    );
-    const before = new DataSource({
-      ...dataSourceOptions({ url, poolSize: 1 }),
-      migrations: MIGRATIONS.slice(0, orphansRemoved),
-    });
-    await before.initialize();
-    await before.runMigrations({ transaction: 'each' });
+    const before = await migratedUpTo(url, 'EnrichmentOrphansRemoved1765600000000');
     const kept = randomUUID();
     const orphan = randomUUID();
     await storeArticles(before, [kept, orphan]);
@@ -373,10 +377,7 @@ describe('the orphaned-enrichments migration', () => {
     });
     await before.destroy();
 
-    assert.deepEqual(
-      await migrate(url),
-      MIGRATIONS.slice(orphansRemoved).map((m) => m.name),
-    );
+    await migrateFrom(url, 'EnrichmentOrphansRemoved1765600000000');
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const stored = await client.query<{ id: string }>(
