@@ -52,6 +52,29 @@ describe('createClassifier', () => {
     assert.deepEqual(other.places.countries, []);
   });
 
+  it('takes no German noun alone for a name: runs of two words and known entities only', () => {
+    const c = classifier.classify({
+      title: 'Die Mannschaft gewinnt nach Verlängerung',
+      text: 'Trainer Julian Nagelsmann lobte die Disziplin. In der Halbzeit sprach Tokajew mit der Mannschaft über die Dürre.',
+    });
+    assert.equal(c.language.code, 'de');
+    const names = c.entities.map((e) => e.canonical ?? e.name);
+    // A title before a name joins its run: the name is in it.
+    assert.ok(
+      names.some((name) => name.endsWith('Julian Nagelsmann')),
+      names.join(', '),
+    );
+    assert.ok(names.includes('Kassym-Jomart Tokayev'), names.join(', '));
+    for (const noun of ['Mannschaft', 'Disziplin', 'Halbzeit', 'Dürre', 'Verlängerung'])
+      assert.ok(!names.some((name) => name.endsWith(noun)), `${noun} in ${names.join(', ')}`);
+    // Elsewhere a capitalised word alone is still a candidate name.
+    const english = classifier.classify({
+      title: 'Markets rally',
+      text: 'Shares rose on Monday after Nagelsmann said the deal was done.',
+    });
+    assert.ok(english.entities.some((e) => e.name === 'Nagelsmann'));
+  });
+
   it('reads figures from the text as given, so thousands grouped by a no-break space stay one', () => {
     const result = classifier.classify({
       title: 'Finale',

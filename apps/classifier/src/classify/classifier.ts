@@ -1,4 +1,4 @@
-import { EntityRecognizer, type Entity } from '../entities/entities.js';
+import { EntityRecognizer, namedEntities, type Entity } from '../entities/entities.js';
 import { minhash } from '../fingerprint/minhash.js';
 import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
@@ -35,7 +35,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.5';
+export const CLASSIFIER_VERSION = 'clf-2026.11.6';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -89,15 +89,15 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   );
   const placeSpans: { start: number; end: number }[] = [];
   const places = parts.places.recognize(title, joined, language.code, placeSpans);
-  const entities: Entity[] = parts.entities.recognize(joined, language.code, {
+  const candidates: Entity[] = parts.entities.recognize(joined, language.code, {
     exclude: placeSpans,
   });
   const shingles = shingleHashes(title && body ? `${title} ${body}` : title || body);
   return {
     language,
-    topics: joined ? parts.topics.topics(joined, topicAnchors(places, entities)) : [],
+    topics: joined ? parts.topics.topics(joined, topicAnchors(places, candidates)) : [],
     places,
-    entities,
+    entities: namedEntities(candidates, language.code),
     numbers: figuresOf(article),
     simhash: simhash(shingles),
     minhash: minhash(shingles),

@@ -91,6 +91,31 @@ function candidates(
     .map(([name]) => ({ name, type: 'other' as const }));
 }
 
+/**
+ * Languages that capitalise every noun: a capitalised word alone there is mostly a common noun
+ * (Mannschaft, Dürre, Minuten), not a name.
+ */
+const NOUN_CAPITALISING = new Set(['de', 'lb']);
+
+/**
+ * The entities that name someone or something: in a language that capitalises every noun, the
+ * known entities (the alias table) and candidate names of two or more words. The topic model
+ * still sees every candidate, as it was trained.
+ */
+export function namedEntities(entities: Entity[], language: string): Entity[] {
+  if (!NOUN_CAPITALISING.has(language)) return entities;
+  return entities.filter(
+    (entity) => entity.canonical !== undefined || namedWords(entity.name).length > 1,
+  );
+}
+
+/** The words of a candidate name from its first capitalised one ("der Halbzeit" → Halbzeit). */
+function namedWords(name: string): string[] {
+  const words = name.split(/\s+/);
+  const first = words.findIndex((word) => /^\p{Lu}/u.test(word));
+  return first < 0 ? [] : words.slice(first);
+}
+
 function isSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
   return index === 0 || /[.!?:;«"“]\s*$/u.test(before) || /^\s*$/.test(text.slice(0, index));
