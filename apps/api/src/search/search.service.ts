@@ -378,8 +378,9 @@ export class SearchService {
 
   /**
    * On the GIN path, for words the planner expects in under SEARCH_WALK_SHARE of the documents:
-   * their estimated matches and the documents, for `windowed`. Undefined otherwise (the
-   * planner's own choice: RUM, no words, or a word frequent enough to walk the time index).
+   * their estimated matches and the documents, for `windowed`; without words, `filterPlan`'s.
+   * Undefined otherwise (the planner's own choice: RUM, or a word frequent enough to walk the
+   * time index).
    */
   private async bitmapPlan(
     request: SearchRequest,
@@ -410,9 +411,8 @@ export class SearchService {
    */
   private async filterPlan(request: SearchRequest): Promise<BitmapPlan | undefined> {
     const { since, until, ...membership } = request.filters;
-    const values = Object.values(membership) as string[][];
-    if (values.every((list) => list.length === 0)) return undefined;
-    const untimed = { ...request, filters: { ...membership } };
+    if (!hasFilters(membership)) return undefined;
+    const untimed = { ...request, filters: membership };
     const timed = since !== undefined || until !== undefined;
     const [matches, estimate, total] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(untimed)),
