@@ -51,6 +51,12 @@ function indexOfMigration(name: string): number {
   return index;
 }
 
+/** Enrichments of stored articles (the articles are stored first). */
+async function storeWithArticles(db: DataSource, rows: EnrichmentRow[]): Promise<void> {
+  await storeArticles(db, [...new Set(rows.map((r) => r.articleId))]);
+  await new EnrichmentStore(db).upsertAll(rows);
+}
+
 function row(overrides: Partial<EnrichmentRow> & Pick<EnrichmentRow, 'articleId'>): EnrichmentRow {
   return {
     version: 1,
@@ -93,11 +99,7 @@ describe('the classifier finds story candidates through its lookup keys', () => 
     queries = new EnrichmentStore(db);
   });
 
-  /** Enrichments of stored articles (the articles are stored first). */
-  async function store(rows: EnrichmentRow[]): Promise<void> {
-    await storeArticles(db, [...new Set(rows.map((r) => r.articleId))]);
-    await queries.upsertAll(rows);
-  }
+  const store = (rows: EnrichmentRow[]) => storeWithArticles(db, rows);
 
   async function keysOf(articleId: string): Promise<string[]> {
     const rows: { key: string }[] = await db.query(
@@ -285,8 +287,7 @@ describe('LookupKeyPruner', () => {
     const now = new Date('2026-11-27T12:00:00Z');
     const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600_000);
     const ids = { old: randomUUID(), recent: randomUUID(), edge: randomUUID() };
-    await storeArticles(db, Object.values(ids));
-    await new EnrichmentStore(db).upsertAll([
+    await storeWithArticles(db, [
       row({ articleId: ids.old, linkingKeys: ['e:old'], publishedAt: daysAgo(20) }),
       row({ articleId: ids.recent, linkingKeys: ['e:recent'], publishedAt: daysAgo(3) }),
       row({ articleId: ids.edge, linkingKeys: ['e:edge'], publishedAt: daysAgo(13.9) }),
@@ -364,9 +365,7 @@ describe('the orphaned-enrichments migration', () => {
     const before = await migratedUpTo(url, 'EnrichmentOrphansRemoved1765600000000');
     const kept = randomUUID();
     const orphan = randomUUID();
-    await storeArticles(before, [kept, orphan]);
-    const store = new EnrichmentStore(before);
-    await store.upsertAll([
+    await storeWithArticles(before, [
       row({ articleId: kept, linkingKeys: ['e:kept'] }),
       row({ articleId: orphan, linkingKeys: ['e:orphan'] }),
     ]);
