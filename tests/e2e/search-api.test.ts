@@ -68,6 +68,14 @@ const REGIONAL = [
     title: STORY_TITLE,
     description: `${STORY_TEXT} More updates will follow.`,
   },
+  {
+    guid: 'kz-1',
+    title: 'Токаев провёл переговоры в Астане',
+    description:
+      'Президент Казахстана Касым-Жомарт Токаев встретился в Астане с генеральным секретарём ' +
+      'ОДКБ и обсудил подготовку саммита организации в Алматы.',
+    pubDate: new Date(Date.now() - 14_400_000).toUTCString(),
+  },
 ];
 
 describe('search API over the real pipeline', () => {
@@ -94,10 +102,10 @@ describe('search API over the real pipeline', () => {
       assert.equal(created.status, 201);
     }
     await waitFor(
-      'all five articles to be indexed',
+      'all six articles to be indexed',
       async () => {
         const { body } = await get<Page>('/search?since=2000-01-01&limit=10');
-        return body.items.length === 5 ? true : undefined;
+        return body.items.length === 6 ? true : undefined;
       },
       50_000,
       250,
@@ -155,6 +163,43 @@ describe('search API over the real pipeline', () => {
     assert.ok(byPlace.body.items.every((i) => i.places.includes(place.value)));
   });
 
+  it('filters by country and city names and by entity aliases, in any language', async () => {
+    const titles = async (query: string) => {
+      const { status, body } = await get<Page>(`/search?${query}&limit=10`);
+      assert.equal(status, 200, query);
+      return body.items.map((i) => i.title).sort();
+    };
+    const kazakh = ['Токаев провёл переговоры в Астане'];
+    for (const place of ['Казахстан', 'kazakhstan', 'KZ', 'Алматы', 'Almaty']) {
+      assert.deepEqual(await titles(`place=${encodeURIComponent(place)}`), kazakh, place);
+    }
+    for (const place of ['Moscow', 'Москва']) {
+      assert.deepEqual(
+        await titles(`place=${encodeURIComponent(place)}`),
+        ['Выборы в Москве прошли спокойно'],
+        place,
+      );
+    }
+    assert.deepEqual(await titles(`place=${encodeURIComponent('東京都')}`), [
+      '東京都で大きな地震が発生しました',
+    ]);
+    // The classifier stored the canonical names: Kassym-Jomart Tokayev, CSTO.
+    for (const entity of [
+      'Kassym-Jomart Tokayev',
+      'Tokayev',
+      'Tokaïev',
+      'Токаев',
+      'ОДКБ',
+      'otsc',
+    ]) {
+      assert.deepEqual(await titles(`entity=${encodeURIComponent(entity)}`), kazakh, entity);
+    }
+    const unknown = await get<{ parameter: string; message: string[] }>('/search?place=Atlantis');
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.parameter, 'place');
+    assert.match(unknown.body.message[0]!, /unknown place "Atlantis"/);
+  });
+
   it('collapses a story published by two feeds into one result with its source count', async () => {
     const plain = await get<Page>('/search?q=Ciaran%20Brest');
     assert.equal(plain.body.items.length, 2);
@@ -181,8 +226,8 @@ describe('search API over the real pipeline', () => {
       seen.push(...body.items.map((i) => i.publishedAt + i.id));
       cursor = body.nextCursor;
     } while (cursor);
-    assert.equal(seen.length, 5);
-    assert.equal(new Set(seen).size, 5);
+    assert.equal(seen.length, 6);
+    assert.equal(new Set(seen).size, 6);
     assert.deepEqual(seen, [...seen].sort().reverse());
   });
 

@@ -25,10 +25,15 @@ const PARAM_DOCS: Record<string, { description: string; schema: Record<string, u
     schema: { type: 'string' },
   },
   place: {
-    description: 'ISO 3166-1 country codes or geonames:<id> (GET /places)',
+    description:
+      'ISO 3166-1 country codes, geonames:<id> (GET /places), or country and city names in any language (Kazakhstan, Алматы)',
     schema: { type: 'string' },
   },
-  entity: { description: 'Named entities (canonical names)', schema: { type: 'string' } },
+  entity: {
+    description:
+      'Named entities: canonical names or aliases in any language of known ones (Токаев, ОДКБ), or names as found in the text',
+    schema: { type: 'string' },
+  },
   feed: { description: 'Feed ids (UUID)', schema: { type: 'string' } },
   since: { description: 'Date or RFC 3339 date-time, inclusive', schema: { type: 'string' } },
   until: {

@@ -179,6 +179,8 @@ export class SearchService {
       vocabulary: {
         topics: this.taxonomy.topicCodes,
         places: this.taxonomy.cityCodes,
+        placesNamed: (name) => this.taxonomy.placesNamed(name),
+        entitiesNamed: (name) => this.taxonomy.entitiesNamed(name),
         feedId: UUID,
       },
     });

@@ -6,6 +6,7 @@ export interface SearchFilters {
   topic: string[];
   /** ISO 3166-1 alpha-2 codes (upper-case) or values of the place vocabulary. */
   place: string[];
+  /** Names as given, with the canonical names of the known entities they are aliases of. */
   entity: string[];
   feed: string[];
   /** Inclusive. */
@@ -19,6 +20,10 @@ export interface FilterVocabulary {
   topics?: ReadonlySet<string>;
   /** Known non-country places (e.g. city ids). */
   places?: ReadonlySet<string>;
+  /** The place codes a name in any language stands for; without it places are codes only. */
+  placesNamed?: (name: string) => readonly string[];
+  /** The canonical names of the known entities a name is an alias of. */
+  entitiesNamed?: (name: string) => readonly string[];
   /** Shape of a feed id; default: UUID or positive integer. */
   feedId?: RegExp;
 }
@@ -67,16 +72,30 @@ function topics(params: RawParams, vocabulary: FilterVocabulary): string[] {
 }
 
 function places(params: RawParams, vocabulary: FilterVocabulary): string[] {
-  return list(params, 'place').map((v) => {
-    if (vocabulary.places?.has(v)) return v;
+  const codes = list(params, 'place').flatMap((v) => {
+    if (vocabulary.places?.has(v)) return [v];
     const country = v.toUpperCase();
-    if (isCountry(country)) return country;
+    if (isCountry(country)) return [country];
+    const named = vocabulary.placesNamed?.(v) ?? [];
+    if (named.length) return named;
     return invalid(
       'place',
-      `unknown place "${v}": use ISO 3166-1 country codes such as FR, JP, or see GET /places`,
+      `unknown place "${v}": use ISO 3166-1 country codes such as FR, JP, a country or city ` +
+        'name (Kazakhstan, Алматы), or see GET /places',
       'unknown_value',
     );
   });
+  return [...new Set(codes)];
+}
+
+/**
+ * Entities as search documents store them: a known entity under its canonical name, any other
+ * under the name found in the text. An alias in any language (Токаев, Tokaïev) also asks for
+ * its canonical name; the name itself stays, as a candidate name may be stored as written.
+ */
+function entities(params: RawParams, vocabulary: FilterVocabulary): string[] {
+  const names = list(params, 'entity');
+  return [...new Set(names.flatMap((v) => [v, ...(vocabulary.entitiesNamed?.(v) ?? [])]))];
 }
 
 function feeds(params: RawParams, vocabulary: FilterVocabulary): string[] {
@@ -131,7 +150,7 @@ export function parseFilters(params: RawParams, vocabulary: FilterVocabulary = {
     lang: languages(params),
     topic: topics(params, vocabulary),
     place: places(params, vocabulary),
-    entity: list(params, 'entity'),
+    entity: entities(params, vocabulary),
     feed: feeds(params, vocabulary),
     since: instant(params, 'since'),
     until: instant(params, 'until'),

@@ -69,6 +69,36 @@ describe('parseSearchRequest', () => {
     rejects({ q: 'a', lang: many }, 'lang', /21 values; the maximum is 20/);
   });
 
+  it('resolves place names and entity aliases through the vocabulary', () => {
+    const vocabulary = {
+      places: new Set(['geonames:1526384']),
+      placesNamed: (name: string) =>
+        ({ almaty: ['geonames:1526384'], córdoba: ['geonames:3860259', 'geonames:2519240'] })[
+          name.toLowerCase()
+        ] ?? [],
+      entitiesNamed: (name: string) => (name === 'Токаев' ? ['Kassym-Jomart Tokayev'] : []),
+    };
+    const request = parseSearchRequest(
+      { place: 'KZ,Almaty,geonames:1526384,Córdoba', entity: 'Токаев,Julian Nagelsmann' },
+      { vocabulary },
+    );
+    assert.deepEqual(request.filters.place, [
+      'KZ',
+      'geonames:1526384',
+      'geonames:3860259',
+      'geonames:2519240',
+    ]);
+    assert.deepEqual(request.filters.entity, [
+      'Токаев',
+      'Kassym-Jomart Tokayev',
+      'Julian Nagelsmann',
+    ]);
+    assert.throws(
+      () => parseSearchRequest({ place: 'Atlantis' }, { vocabulary }),
+      /unknown place "Atlantis".*city name/,
+    );
+  });
+
   it('rejects control characters in filter values', () => {
     rejects({ q: 'a', entity: 'Macron\u0000' }, 'entity', /control character/);
   });
