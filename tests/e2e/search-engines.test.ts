@@ -286,6 +286,45 @@ describe('the newest matches of a word, read three ways', () => {
     // The newest 20 hold 10: the count tells the service to look wider.
     const narrow = await engine.repository.newestBoundary(20);
     assert.equal((await ids({ bitmap: true, window: narrow })).ranked, 10);
+    // The same windows named by their days, which the text index holds.
+    assert.deepEqual(await ids({ bitmap: true, window: wide, days: true }), walk);
+    assert.equal((await ids({ bitmap: true, window: narrow, days: true })).ranked, 10);
+  });
+
+  it('lists the days of the documents at or after a time, also far in the future', async () => {
+    const daysSince = async (source: Engine, since: string) =>
+      (
+        (await source.dataSource.query('SELECT search_published_days($1) AS days', [since])) as {
+          days: number[];
+        }[]
+      )[0]!.days;
+    // Documents every hour from 2025-06-01T00:00Z (day 20240) for 240 hours: ten days.
+    assert.deepEqual(await daysSince(engine, '2025-06-08T12:00:00Z'), [20247, 20248, 20249]);
+    assert.deepEqual(await daysSince(engine, '2025-06-11T00:00:00Z'), []);
+    // A feed that dates an article years ahead: its day is listed, however far.
+    const ahead = event(24 * 365 * 6);
+    const future = await new Engine(false).start([...events.slice(0, 30), ahead], {
+      SEARCH_RESULT_CACHE_ENTRIES: '0',
+      SEARCH_WALK_SHARE: '1',
+    });
+    try {
+      const aheadDay = Math.floor(Date.parse(ahead.publishedAt!) / 86_400_000);
+      assert.deepEqual(await daysSince(future, '2025-06-01T05:00:00Z'), [20240, 20241, aheadDay]);
+      const statements: string[] = [];
+      const one = future.repository.one.bind(future.repository);
+      future.repository.one = (query) => {
+        statements.push(query.text);
+        return one(query);
+      };
+      const newest = await future.page({ q: 'harbour', sort: 'newest', limit: '3' });
+      assert.equal(newest.items[0]!.id, ahead.articleId);
+      assert.ok(
+        statements.some((text) => text.includes('search_published_days(')),
+        'the page was read from a window of days',
+      );
+    } finally {
+      await future.stop();
+    }
   });
 
   it('keeps answering when the server drops its idle search connections', async () => {
@@ -634,11 +673,18 @@ describe('the default full-text index', () => {
       ['search_documents_document_idx'],
     );
     assert.ok(rows[0]!.options?.includes('gin_pending_list_limit=65536'), String(rows[0]!.options));
-    // The filters are intersected with the words inside one index scan.
-    assert.match(rows[0]!.indexdef, /USING gin \(document, language, topics, places, entities\)/);
+    // The filters and the day of publication are intersected with the words inside one scan.
+    assert.match(
+      rows[0]!.indexdef,
+      /USING gin \(document, language, topics, places, entities, \(ARRAY\[\(\(\(published_at AT TIME ZONE 'UTC'::text\)\)::date - '1970-01-01'::date\)\]\)\)/,
+    );
+    const logger = new JsonLogger('search-test', 'warn', {}, () => undefined);
+    const repository = new SearchRepository(dataSource, searchEnv({}), logger);
+    assert.equal(await repository.windowsByDay(), true);
+    await repository.onModuleDestroy();
   });
 
-  it('serves the language, topic, place and entity filters from the text index as well', async () => {
+  it('serves the language, topic, place, entity and day filters from the text index as well', async () => {
     const runner = dataSource.createQueryRunner();
     await runner.startTransaction();
     const plans: string[] = [];
@@ -649,11 +695,14 @@ describe('the default full-text index', () => {
         'DROP INDEX search_documents_language_idx, search_documents_topics_idx, search_documents_places_idx',
       );
       await runner.query('SET LOCAL enable_seqscan = off');
+      await runner.query('DROP INDEX search_documents_published_idx');
       const conditions = [
         `language = ANY('{en}'::text[])`,
         `topics && '{medtop:04000000}'`,
         `places && '{KZ}'`,
         `entities && '{CSTO}'`,
+        // What a window of days says (search-sql's newestWithin).
+        `ARRAY[((published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')] && search_published_days(now())`,
       ];
       for (const condition of conditions) {
         const rows: { 'QUERY PLAN': string }[] = await runner.query(
@@ -665,7 +714,13 @@ describe('the default full-text index', () => {
       await runner.rollbackTransaction();
       await runner.release();
     }
-    const servedConditions = [/language = ANY/, /topics && /, /places && /, /entities && /];
+    const servedConditions = [
+      /language = ANY/,
+      /topics && /,
+      /places && /,
+      /entities && /,
+      /Index Cond: \(ARRAY\[.*published_at.* && search_published_days\(now\(\)\)\)/,
+    ];
     plans.forEach((plan, i) => {
       assert.match(plan, /Bitmap Index Scan on search_documents_document_idx/, plan);
       assert.match(plan, servedConditions[i]!, plan);

@@ -65,6 +65,7 @@ const EXACT_BOUNDARY_RANK = 16_384;
 export class SearchRepository implements OnModuleDestroy {
   private pool?: pg.Pool;
   private engine?: Promise<SearchEngine>;
+  private daysIndexed?: Promise<boolean>;
   private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
   private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
   private readonly boundaries = new TtlCache<string | null>(BOUNDARY_TTL_MS, 64);
@@ -83,6 +84,19 @@ export class SearchRepository implements OnModuleDestroy {
       throw error;
     });
     return this.engine;
+  }
+
+  /**
+   * Whether the GIN text index holds the documents' days of publication and
+   * search_published_days exists (the published-days migration): windows then name their days.
+   * Looked up once.
+   */
+  windowsByDay(): Promise<boolean> {
+    this.daysIndexed ??= this.detectDays().catch((error: unknown) => {
+      this.daysIndexed = undefined;
+      throw error;
+    });
+    return this.daysIndexed;
   }
 
   /** Runs the statements concurrently (each on its own connection); rows in the same order. */
@@ -194,6 +208,17 @@ export class SearchRepository implements OnModuleDestroy {
       }),
     );
     return this.pool;
+  }
+
+  private async detectDays(): Promise<boolean> {
+    const rows = await this.rows<{ days: boolean }>({
+      text: `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
+                              AND indexname = 'search_documents_document_idx'
+                              AND indexdef LIKE '%1970-01-01%')
+                AND to_regprocedure('search_published_days(timestamptz)') IS NOT NULL AS days`,
+      values: [],
+    });
+    return rows[0]?.days === true;
   }
 
   private async detectEngine(): Promise<SearchEngine> {

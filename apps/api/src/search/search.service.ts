@@ -100,8 +100,8 @@ const TSQUERY_CACHE_SIZE = 10_000;
 const WINDOW_SLACK = 2;
 const WINDOW_GROWTH = 16;
 /**
- * What AND-ing one document of the time index into a window costs, relative to reading one
- * match: a window spans ~ WINDOW_SLACK × needed × total / estimate documents, reading every
+ * Where windows come from the time index (no days in the text index): what AND-ing one of its
+ * documents into a window costs, relative to reading one match: a window spans ~ WINDOW_SLACK × needed × total / estimate documents, reading every
  * match costs ~ estimate. Measured at 1,000,000 documents with 500 needed, the two meet near
  * 8,000 estimated matches (3,000–6,000 real ones): rarer words read 5–12 ms without a window
  * against 12–26 with one (often two, the estimate being high for rare words).
@@ -113,7 +113,7 @@ const CHANGES_RETAINED = 50_000;
 /** Of those, the newest whose documents are kept (≈ 2 kB each): a minute at 100 documents/s. */
 const DOCUMENTS_RETAINED = 6000;
 
-type Newest = { bitmap?: boolean; window?: string };
+type Newest = { bitmap?: boolean; window?: string; days?: boolean };
 const NO_FILTERS: SearchFilters = { lang: [], topic: [], place: [], entity: [], feed: [] };
 /**
  * `estimate`: matches the planner expects. With filters, `wordMatches` is what it expects of
@@ -121,7 +121,7 @@ const NO_FILTERS: SearchFilters = { lang: [], topic: [], place: [], entity: [], 
  * by them, the planner taking words and filters as independent when they seldom are (a French
  * word is mostly in French articles: sized by the estimate, its windows read 5× too much).
  */
-type BitmapPlan = { estimate: number; total: number; wordMatches: number };
+type BitmapPlan = { estimate: number; total: number; wordMatches: number; days: boolean };
 /** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -394,13 +394,14 @@ export class SearchService {
     if ((await this.repository.searchEngine()) !== 'gin') return undefined;
     const filtered = hasFilters(request.filters);
     const wordsOnly = { ...request, filters: NO_FILTERS };
-    const [estimate, total, wordMatches] = await Promise.all([
+    const [estimate, total, wordMatches, days] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(request, resolved)),
       this.repository.documentCount(),
       filtered ? this.repository.estimate(buildMatchEstimateSql(wordsOnly, resolved)) : undefined,
+      this.repository.windowsByDay(),
     ]);
     if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return undefined;
-    return { estimate, total, wordMatches: Math.max(estimate, wordMatches ?? 0) };
+    return { estimate, total, wordMatches: Math.max(estimate, wordMatches ?? 0), days };
   }
 
   /**
@@ -416,20 +417,22 @@ export class SearchService {
     if (!hasFilters(membership)) return undefined;
     const untimed = { ...request, filters: membership };
     const timed = since !== undefined || until !== undefined;
-    const [matches, estimate, total] = await Promise.all([
+    const [matches, estimate, total, days] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(untimed)),
       timed ? this.repository.estimate(buildMatchEstimateSql(request)) : undefined,
       this.repository.documentCount(),
+      this.repository.windowsByDay(),
     ]);
     if (total === 0 || matches >= total * this.env.SEARCH_FILTER_WALK_SHARE) return undefined;
-    return { estimate: estimate ?? matches, total, wordMatches: matches };
+    return { estimate: estimate ?? matches, total, wordMatches: matches, days };
   }
 
   /**
    * Without a plan, runs `query` once. With one, runs it on a bitmap of the matches (see
    * newestWithin in search-sql): first inside windows of the newest documents sized to hold
    * `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over all of them
-   * (at once where reading every match costs less than a window, see WINDOW_ROW_COST).
+   * (at once where reading every match costs less than a time-index window, see
+   * WINDOW_ROW_COST; a window of days costs about what its matches do).
    */
   private async windowed<T>(
     plan: BitmapPlan | undefined,
@@ -437,14 +440,14 @@ export class SearchService {
     query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
   ): Promise<T> {
     if (!plan) return (await query({})).rows;
-    const { estimate, total, wordMatches } = plan;
+    const { estimate, total, wordMatches, days } = plan;
     const windowRows = (needed * WINDOW_SLACK * total) / Math.max(wordMatches, 1);
-    const readEveryMatch = windowRows * WINDOW_ROW_COST >= wordMatches;
+    const readEveryMatch = !days && windowRows * WINDOW_ROW_COST >= wordMatches;
     if (estimate > needed * WINDOW_SLACK && !readEveryMatch) {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
-        const result = await query({ bitmap: true, window });
+        const result = await query({ bitmap: true, window, days });
         if (result.enough) return result.rows;
       }
     }

@@ -61,7 +61,7 @@ export class SearchFiltersInTextIndex1765700000000 implements MigrationInterface
  * transaction, so searches always have a text index. A build that was interrupted leaves an
  * invalid index of the replacement's name, dropped on the next run.
  */
-async function replaceIndex(runner: QueryRunner, columns: string): Promise<void> {
+export async function replaceIndex(runner: QueryRunner, columns: string): Promise<void> {
   // A GIN build gathers entries in maintenance_work_mem and writes them out whenever it fills.
   await runner.query(`SET maintenance_work_mem = '256MB'`);
   try {

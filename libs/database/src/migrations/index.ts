@@ -14,6 +14,7 @@ import { RemovedFeeds1765400000000 } from './1765400000000-removed-feeds.js';
 import { EnrichmentsFollowArticles1765500000000 } from './1765500000000-enrichments-follow-articles.js';
 import { EnrichmentOrphansRemoved1765600000000 } from './1765600000000-enrichment-orphans-removed.js';
 import { SearchFiltersInTextIndex1765700000000 } from './1765700000000-search-filters-in-text-index.js';
+import { PublishedDaysInTextIndex1765800000000 } from './1765800000000-published-days-in-text-index.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   EnrichmentsFollowArticles1765500000000,
   EnrichmentOrphansRemoved1765600000000,
   SearchFiltersInTextIndex1765700000000,
+  PublishedDaysInTextIndex1765800000000,
 ];
