@@ -417,14 +417,16 @@ export class SearchService {
     if (!hasFilters(membership)) return undefined;
     const untimed = { ...request, filters: membership };
     const timed = since !== undefined || until !== undefined;
-    const [matches, estimate, total, days] = await Promise.all([
+    const [matches, estimate, total] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(untimed)),
       timed ? this.repository.estimate(buildMatchEstimateSql(request)) : undefined,
       this.repository.documentCount(),
-      this.repository.windowsByDay(),
     ]);
     if (total === 0 || matches >= total * this.env.SEARCH_FILTER_WALK_SHARE) return undefined;
-    return { estimate: estimate ?? matches, total, wordMatches: matches, days };
+    // Time-index windows: a filter value no document has empties the AND of bitmaps at once,
+    // where a window of days still read the days' postings (a place no document has: 0.8 ms
+    // per window from the time index, 9.6 from days).
+    return { estimate: estimate ?? matches, total, wordMatches: matches, days: false };
   }
 
   /**
