@@ -214,7 +214,7 @@ export class SearchRepository implements OnModuleDestroy {
     const rows = await this.rows<{ days: boolean }>({
       text: `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
                               AND indexname = 'search_documents_document_idx'
-                              AND indexdef LIKE '%1970-01-01%')
+                              AND indexdef LIKE '%published_at AT TIME ZONE%')
                 AND to_regprocedure('search_published_days(timestamptz)') IS NOT NULL AS days`,
       values: [],
     });

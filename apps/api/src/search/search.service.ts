@@ -101,10 +101,11 @@ const WINDOW_SLACK = 2;
 const WINDOW_GROWTH = 16;
 /**
  * Where windows come from the time index (no days in the text index): what AND-ing one of its
- * documents into a window costs, relative to reading one match: a window spans ~ WINDOW_SLACK × needed × total / estimate documents, reading every
- * match costs ~ estimate. Measured at 1,000,000 documents with 500 needed, the two meet near
- * 8,000 estimated matches (3,000–6,000 real ones): rarer words read 5–12 ms without a window
- * against 12–26 with one (often two, the estimate being high for rare words).
+ * documents into a window costs, relative to reading one match: a window spans
+ * ~ WINDOW_SLACK × needed × total / estimate documents, reading every match costs ~ estimate.
+ * Measured at 1,000,000 documents with 500 needed, the two meet near 8,000 estimated matches
+ * (3,000–6,000 real ones): rarer words read 5–12 ms without a window against 12–26 with one
+ * (often two, the estimate being high for rare words).
  */
 const WINDOW_ROW_COST = 1 / 16;
 /** Changes the change feed lists per read and remembers for cached queries catching up. */
