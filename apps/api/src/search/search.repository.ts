@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { JsonLogger } from '#observability';
+import { SEARCH_GIN_INDEX } from '#database';
 import { LOGGER } from '#platform';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
 import {
@@ -48,6 +49,12 @@ export interface StoryStats {
   languages: string[];
 }
 
+/** The full-text index's kind, and whether it holds the days of publication. */
+interface TextIndex {
+  engine: SearchEngine;
+  days: boolean;
+}
+
 /** Estimates kept per tsquery: words change their frequency slowly. */
 const ESTIMATE_TTL_MS = 5 * 60_000;
 const ESTIMATE_CACHE_SIZE = 5000;
@@ -64,8 +71,7 @@ const EXACT_BOUNDARY_RANK = 16_384;
 @Injectable()
 export class SearchRepository implements OnModuleDestroy {
   private pool?: pg.Pool;
-  private engine?: Promise<SearchEngine>;
-  private daysIndexed?: Promise<boolean>;
+  private indexes?: Promise<TextIndex>;
   private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
   private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
   private readonly boundaries = new TtlCache<string | null>(BOUNDARY_TTL_MS, 64);
@@ -78,12 +84,8 @@ export class SearchRepository implements OnModuleDestroy {
   ) {}
 
   /** 'rum' when the search-rum migration created the RUM index; looked up once. */
-  searchEngine(): Promise<SearchEngine> {
-    this.engine ??= this.detectEngine().catch((error: unknown) => {
-      this.engine = undefined;
-      throw error;
-    });
-    return this.engine;
+  async searchEngine(): Promise<SearchEngine> {
+    return (await this.textIndex()).engine;
   }
 
   /**
@@ -91,12 +93,8 @@ export class SearchRepository implements OnModuleDestroy {
    * search_published_days exists (the published-days migration): windows then name their days.
    * Looked up once.
    */
-  windowsByDay(): Promise<boolean> {
-    this.daysIndexed ??= this.detectDays().catch((error: unknown) => {
-      this.daysIndexed = undefined;
-      throw error;
-    });
-    return this.daysIndexed;
+  async windowsByDay(): Promise<boolean> {
+    return (await this.textIndex()).days;
   }
 
   /** Runs the statements concurrently (each on its own connection); rows in the same order. */
@@ -210,24 +208,26 @@ export class SearchRepository implements OnModuleDestroy {
     return this.pool;
   }
 
-  private async detectDays(): Promise<boolean> {
-    const rows = await this.rows<{ days: boolean }>({
-      text: `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
-                              AND indexname = 'search_documents_document_idx'
-                              AND indexdef LIKE '%published_at AT TIME ZONE%')
-                AND to_regprocedure('search_published_days(timestamptz)') IS NOT NULL AS days`,
-      values: [],
+  /** What the migrations made of the text index, looked up once (again after a failure). */
+  private textIndex(): Promise<TextIndex> {
+    this.indexes ??= this.detectTextIndex().catch((error: unknown) => {
+      this.indexes = undefined;
+      throw error;
     });
-    return rows[0]?.days === true;
+    return this.indexes;
   }
 
-  private async detectEngine(): Promise<SearchEngine> {
-    const rows = await this.rows<{ rum: boolean }>({
+  private async detectTextIndex(): Promise<TextIndex> {
+    const [row] = await this.rows<{ rum: boolean; days: boolean }>({
       text: `SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
-                              AND indexdef ILIKE '% USING rum %') AS rum`,
-      values: [],
+                              AND indexdef ILIKE '% USING rum %') AS rum,
+                    EXISTS (SELECT 1 FROM pg_indexes WHERE tablename = 'search_documents'
+                              AND indexname = $1
+                              AND indexdef LIKE '%published_at AT TIME ZONE%')
+                AND to_regprocedure('search_published_days(timestamptz)') IS NOT NULL AS days`,
+      values: [SEARCH_GIN_INDEX],
     });
-    return rows[0]?.rum ? 'rum' : 'gin';
+    return { engine: row?.rum ? 'rum' : 'gin', days: row?.days === true };
   }
 }
 

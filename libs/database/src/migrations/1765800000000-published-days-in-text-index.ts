@@ -4,7 +4,7 @@ import { replaceIndex } from './1765700000000-search-filters-in-text-index.js';
 
 /**
  * A document's UTC day of publication, as the text index holds it: the search statements must
- * write the same expression (apps/api search-sql `publishedDay`) for the planner to use it.
+ * write the same expression (apps/api search-sql `PUBLISHED_DAY`) for the planner to use it.
  */
 const PUBLISHED_DAY = `(ARRAY[((published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')])`;
 
@@ -30,7 +30,7 @@ const PUBLISHED_DAYS_FUNCTION = `
 
 /**
  * The GIN text index also holds each document's day of publication, so "the newest matches" of
- * words and filters are read inside a window of recent days within one index scan: it skips
+ * words (with any filters) are read inside a window of recent days within one index scan: it skips
  * through the days' posting lists to the words' matches and hands over only the matches of the
  * window. Before, a window AND-ed the words' bitmap with a bitmap of every document of the
  * window from the time index (tens of thousands of entries), or read every match from the
