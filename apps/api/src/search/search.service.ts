@@ -42,6 +42,7 @@ import {
   type SqlQuery,
 } from './search-sql.js';
 import { TtlCache } from './ttl-cache.js';
+import { daysCostMore } from './window-cost.js';
 
 export interface SearchItem {
   id: string;
@@ -435,7 +436,7 @@ export class SearchService {
    * newestWithin in search-sql): first inside windows of the newest documents sized to hold
    * `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over all of them
    * (at once where reading every match costs less than a time-index window, see
-   * WINDOW_ROW_COST; a window of days costs about what its matches do).
+   * WINDOW_ROW_COST, or than a window of days, see window-cost).
    */
   private async windowed<T>(
     plan: BitmapPlan | undefined,
@@ -450,6 +451,7 @@ export class SearchService {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
+        if (days && daysCostMore(window, (rank * wordMatches) / total, wordMatches)) break;
         const result = await query({ bitmap: true, window, days });
         if (result.enough) return result.rows;
       }
