@@ -19,10 +19,14 @@ import {
 import {
   buildChangedDocumentsSql,
   buildHitsByIdSql,
+  buildMatchEstimateSql,
   buildPageSql,
   buildTsquerySql,
+  buildUnseenLexemeEstimateSql,
   dedupeTsquery,
+  loneLexemeAlternatives,
 } from '../../apps/api/src/search/search-sql.js';
+import { correctedEstimate } from '../../apps/api/src/search/window-cost.js';
 import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
 import { searchCacheRequests } from '../../apps/api/src/search/cache/result-cache.js';
 import { waitFor } from '../support/wait.js';
@@ -291,6 +295,29 @@ describe('the newest matches of a word, read three ways', () => {
     assert.equal((await ids({ bitmap: true, window: narrow, days: true })).ranked, 10);
   });
 
+  it("estimates a word's stems that the statistics do not know as one, at the planner's floor", async () => {
+    const { repository, service } = engine;
+    const unseen = await repository.estimate(buildUnseenLexemeEstimateSql());
+    assert.ok(unseen > 0);
+    const corrected = async (q: string) => {
+      const request = service.parse({ q });
+      const [row] = await repository.one<{ q: string }>(buildTsquerySql(request)!);
+      const resolved = dedupeTsquery(row!.q);
+      const planned = await repository.estimate(buildMatchEstimateSql(request, resolved));
+      const alternatives = loneLexemeAlternatives(resolved);
+      return { planned, alternatives, corrected: correctedEstimate(planned, alternatives, unseen) };
+    };
+    // A word no document has, stemmed differently by several configurations: each stem counted
+    // the floor, the corrected estimate counts it once.
+    const absent = await corrected('quixotically');
+    assert.ok(absent.alternatives > 1, `stems: ${absent.alternatives}`);
+    assert.ok(absent.planned > unseen * 1.5, `planned ${absent.planned}, unseen ${unseen}`);
+    assert.equal(absent.corrected, unseen);
+    // A word in half the documents keeps its estimate, give or take the floor of its variants.
+    const common = await corrected('harbour');
+    assert.ok(Math.abs(common.corrected - 120) <= 24, `harbour estimated at ${common.corrected}`);
+  });
+
   it('lists the days of the documents at or after a time, also far in the future', async () => {
     const daysSince = async (source: Engine, since: string) =>
       (
@@ -306,6 +333,8 @@ describe('the newest matches of a word, read three ways', () => {
     const future = await new Engine(false).start([...events.slice(0, 30), ahead], {
       SEARCH_RESULT_CACHE_ENTRIES: '0',
       SEARCH_WALK_SHARE: '1',
+      // Reading every match costs less at this size; the window of days is what is tested.
+      SEARCH_DAY_MATCH_COST: '0',
     });
     try {
       const aheadDay = Math.floor(Date.parse(ahead.publishedAt!) / 86_400_000);
@@ -321,6 +350,23 @@ describe('the newest matches of a word, read three ways', () => {
       assert.ok(
         statements.some((text) => text.includes('search_published_days(')),
         'the page was read from a window of days',
+      );
+      // At the default cost of a day, two days for 16 matches cost more than reading them all.
+      statements.length = 0;
+      const byCost = new SearchService(
+        future.repository,
+        Taxonomy.load(),
+        searchEnv({ ...process.env, SEARCH_RESULT_CACHE_ENTRIES: '0', SEARCH_WALK_SHARE: '1' }),
+      );
+      const read = await byCost.page(byCost.parse({ q: 'harbour', sort: 'newest', limit: '3' }));
+      assert.deepEqual(
+        read.items.map((item) => item.id),
+        newest.items.map((item) => item.id),
+      );
+      assert.ok(statements.length > 0);
+      assert.ok(
+        statements.every((text) => !text.includes('search_published_days(')),
+        'every match was read instead',
       );
     } finally {
       await future.stop();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DAY_MATCH_COST } from './window-cost.js';
 
 export const searchEnvSchema = z.object({
   /** Every search statement is cancelled after this long (a clear 400, never a stuck server). */
@@ -42,6 +43,12 @@ export const searchEnvSchema = z.object({
    * documents: at 1,000,000 documents such a walk read every row, 0.4–1.2 s or the timeout.
    */
   SEARCH_FILTER_WALK_SHARE: z.coerce.number().min(0).max(1).default(0.01),
+  /**
+   * What each day of a window of days costs the text index, in matches read from the table:
+   * where a window would name more days than that makes worth it, every match is read instead
+   * (see window-cost). 0 always takes the window.
+   */
+  SEARCH_DAY_MATCH_COST: z.coerce.number().min(0).max(100_000).default(DAY_MATCH_COST),
   /** Sampled facet counts (more matches than the scan) are reused this long (0: never). */
   SEARCH_FACET_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /**

@@ -167,12 +167,8 @@ export function buildTsquerySql(request: SearchRequest): SqlQuery | undefined {
   return { text: `SELECT (${compiled})::text AS q`, values: params.values };
 }
 
-/**
- * Drops repeated alternatives of a top-level OR: every configuration that stems a word the same
- * way adds the same lexeme again ('bobaba' | 'bob' | 'bobaba' | …), and each copy is checked
- * again for every row. Lexemes are quoted, with quotes doubled inside.
- */
-export function dedupeTsquery(text: string): string {
+/** The alternatives of a tsquery's top-level OR, trimmed (the whole text when it has none). */
+export function topLevelAlternatives(text: string): string[] {
   const alternatives: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -190,7 +186,40 @@ export function dedupeTsquery(text: string): string {
     }
   }
   alternatives.push(text.slice(start).trim());
-  return [...new Set(alternatives)].join(' | ');
+  return alternatives;
+}
+
+/**
+ * Drops repeated alternatives of a top-level OR: every configuration that stems a word the same
+ * way adds the same lexeme again ('bobaba' | 'bob' | 'bobaba' | …), and each copy is checked
+ * again for every row. Lexemes are quoted, with quotes doubled inside.
+ */
+export function dedupeTsquery(text: string): string {
+  return [...new Set(topLevelAlternatives(text))].join(' | ');
+}
+
+const LONE_LEXEME = /^'(?:[^']|'')*'$/;
+
+/**
+ * How many lone lexemes a tsquery ORs together ('a' | 'b' | 'c': 3), or 1 when it is anything
+ * else (an AND, a phrase, a prefix, a weight): see correctedEstimate in window-cost.
+ */
+export function loneLexemeAlternatives(text: string): number {
+  const alternatives = topLevelAlternatives(text);
+  return alternatives.every((alternative) => LONE_LEXEME.test(alternative))
+    ? alternatives.length
+    : 1;
+}
+
+/**
+ * The planner's estimate for a lexeme below its statistics' most common elements: every such
+ * lexeme gets the same one (half the least common element's frequency), seen or not.
+ */
+export function buildUnseenLexemeEstimateSql(): SqlQuery {
+  return {
+    text: 'EXPLAIN (FORMAT JSON) SELECT 1 FROM search_documents d WHERE d.document @@ $1::tsquery',
+    values: [`'newsfeed-estimate-probe-${'q'.repeat(40)}'`],
+  };
 }
 
 const whereClause = (conditions: string[]) =>

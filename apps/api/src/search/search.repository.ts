@@ -75,6 +75,7 @@ export class SearchRepository implements OnModuleDestroy {
   private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
   private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
   private readonly boundaries = new TtlCache<string | null>(BOUNDARY_TTL_MS, 64);
+  private readonly windowDayCounts = new TtlCache<number>(BOUNDARY_TTL_MS, 64);
   private readonly histograms = new TtlCache<string[]>(SIZE_TTL_MS, 1);
 
   constructor(
@@ -135,6 +136,20 @@ export class SearchRepository implements OnModuleDestroy {
     return this.boundaries.through(String(rank), async () => {
       const estimated = rank > EXACT_BOUNDARY_RANK ? await this.histogramBoundary(rank) : undefined;
       return estimated === undefined ? this.exactBoundary(rank) : estimated;
+    });
+  }
+
+  /**
+   * How many days a window from `since` names (search_published_days: the days with documents
+   * at or after it), looked up once for a while like the boundaries themselves.
+   */
+  windowDays(since: string): Promise<number> {
+    return this.windowDayCounts.through(since, async () => {
+      const [row] = await this.rows<{ days: number }>({
+        text: 'SELECT cardinality(search_published_days($1::timestamptz))::int AS days',
+        values: [since],
+      });
+      return Number(row?.days ?? 0);
     });
   }
 

@@ -34,6 +34,8 @@ import {
   buildTsquerySql,
   chooseNewestSource,
   dedupeTsquery,
+  loneLexemeAlternatives,
+  buildUnseenLexemeEstimateSql,
   queryKey,
   ranksByRelevance,
   type FacetRow,
@@ -42,7 +44,7 @@ import {
   type SqlQuery,
 } from './search-sql.js';
 import { TtlCache } from './ttl-cache.js';
-import { daysCostMore } from './window-cost.js';
+import { correctedEstimate, daysCostMore } from './window-cost.js';
 
 export interface SearchItem {
   id: string;
@@ -396,14 +398,18 @@ export class SearchService {
     if ((await this.repository.searchEngine()) !== 'gin') return undefined;
     const filtered = hasFilters(request.filters);
     const wordsOnly = { ...request, filters: NO_FILTERS };
-    const [estimate, total, wordMatches, days] = await Promise.all([
+    const [planned, total, plannedWords, days, unseen] = await Promise.all([
       this.repository.estimate(buildMatchEstimateSql(request, resolved)),
       this.repository.documentCount(),
       filtered ? this.repository.estimate(buildMatchEstimateSql(wordsOnly, resolved)) : undefined,
       this.repository.windowsByDay(),
+      this.repository.estimate(buildUnseenLexemeEstimateSql()),
     ]);
+    const words = plannedWords ?? planned;
+    const wordMatches = correctedEstimate(words, loneLexemeAlternatives(resolved), unseen);
+    const estimate = planned * (wordMatches / Math.max(words, 1));
     if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return undefined;
-    return { estimate, total, wordMatches: Math.max(estimate, wordMatches ?? 0), days };
+    return { estimate, total, wordMatches: Math.max(estimate, wordMatches), days };
   }
 
   /**
@@ -445,13 +451,16 @@ export class SearchService {
   ): Promise<T> {
     if (!plan) return (await query({})).rows;
     const { estimate, total, wordMatches, days } = plan;
+    const dayCost = this.env.SEARCH_DAY_MATCH_COST;
     const windowRows = (needed * WINDOW_SLACK * total) / Math.max(wordMatches, 1);
     const readEveryMatch = !days && windowRows * WINDOW_ROW_COST >= wordMatches;
     if (estimate > needed * WINDOW_SLACK && !readEveryMatch) {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
-        if (days && daysCostMore(window, (rank * wordMatches) / total, wordMatches)) break;
+        const windowMatches = (rank * wordMatches) / total;
+        const windowDays = days ? await this.repository.windowDays(window) : 0;
+        if (days && daysCostMore(windowDays, windowMatches, wordMatches, dayCost)) break;
         const result = await query({ bitmap: true, window, days });
         if (result.enough) return result.rows;
       }

@@ -1,23 +1,36 @@
 /**
- * Where windows name their days: what each day of a window costs the GIN scan (stepping through
- * that day's postings beside the words'), in matches read from the table. Measured at 1,000,000
+ * SEARCH_DAY_MATCH_COST's default. Where windows name their days: what each day of a window
+ * costs the GIN scan (stepping through that day's postings beside the words'), in matches read
+ * from the table. Measured at 1,000,000
  * documents (2,740 a day), the newest 500 of a word: with 2,000–3,600 matches, a window of 191
  * days took 19–28 ms against 8–12 ms reading every match; with 4,000–5,000, 96 days took 14–16
  * against 12–13; with 9,000–17,000, 48 days took 14–19 against 27–36.
  */
 export const DAY_MATCH_COST = 32;
-const DAY_MS = 86_400_000;
 
 /**
- * Whether a window of days from `since`, expected to hold `windowMatches`, costs more than
- * reading all `wordMatches`. Future-dated documents add a few days at most.
+ * Whether a window naming `windowDays` days, expected to hold `windowMatches`, costs more than
+ * reading all `wordMatches`, a day costing `dayCost` matches.
  */
 export function daysCostMore(
-  since: string,
+  windowDays: number,
   windowMatches: number,
   wordMatches: number,
-  now = Date.now(),
+  dayCost = DAY_MATCH_COST,
 ): boolean {
-  const spanDays = Math.max(1, (now - Date.parse(since)) / DAY_MS);
-  return windowMatches + DAY_MATCH_COST * spanDays >= wordMatches;
+  return windowMatches + dayCost * Math.max(1, windowDays) >= wordMatches;
+}
+
+/**
+ * The planner's estimate of a word's matches without what its unseen variants add. A word is
+ * searched as the OR of its stems in every configuration ('gajecagi' | 'gajecag' | 'gajeca'),
+ * and each stem below the lexeme statistics counts as `unseen` matches, however few it has: a
+ * word with 950 matches was estimated at 4,487 (four stems of 1,124), so its first window held
+ * a quarter of what it needed and a second, sixteen times wider, followed. Of `alternatives`
+ * stems, all but one floor are dropped: unseen stems count `unseen` together, or nothing beside
+ * a stem the statistics know. Stems are nearly disjoint (each document is stemmed one way).
+ */
+export function correctedEstimate(estimate: number, alternatives: number, unseen: number): number {
+  if (alternatives <= 1 || unseen <= 0) return estimate;
+  return Math.max(Math.min(estimate, unseen), estimate - (alternatives - 1) * unseen);
 }
