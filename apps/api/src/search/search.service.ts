@@ -32,10 +32,10 @@ import {
   buildReplaySql,
   buildMatchEstimateSql,
   buildTsquerySql,
+  buildUnseenLexemeEstimateSql,
   chooseNewestSource,
   dedupeTsquery,
   loneLexemeAlternatives,
-  buildUnseenLexemeEstimateSql,
   queryKey,
   ranksByRelevance,
   type FacetRow,
@@ -451,21 +451,30 @@ export class SearchService {
   ): Promise<T> {
     if (!plan) return (await query({})).rows;
     const { estimate, total, wordMatches, days } = plan;
-    const dayCost = this.env.SEARCH_DAY_MATCH_COST;
     const windowRows = (needed * WINDOW_SLACK * total) / Math.max(wordMatches, 1);
     const readEveryMatch = !days && windowRows * WINDOW_ROW_COST >= wordMatches;
     if (estimate > needed * WINDOW_SLACK && !readEveryMatch) {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
-        const windowMatches = (rank * wordMatches) / total;
-        const windowDays = days ? await this.repository.windowDays(window) : 0;
-        if (days && daysCostMore(windowDays, windowMatches, wordMatches, dayCost)) break;
+        if (days && (await this.daysCostMore(window, rank, plan))) break;
         const result = await query({ bitmap: true, window, days });
         if (result.enough) return result.rows;
       }
     }
     return (await query({ bitmap: true })).rows;
+  }
+
+  /** Whether the window of days from `since` costs more than reading every match (window-cost). */
+  private async daysCostMore(since: string, rank: number, plan: BitmapPlan): Promise<boolean> {
+    const windowMatches = (rank * plan.wordMatches) / plan.total;
+    const windowDays = await this.repository.windowDays(since);
+    return daysCostMore(
+      windowDays,
+      windowMatches,
+      plan.wordMatches,
+      this.env.SEARCH_DAY_MATCH_COST,
+    );
   }
 
   /** A page's rows; `enough` tells whether a window held all the matches the page needs. */
