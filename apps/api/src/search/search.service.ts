@@ -120,10 +120,11 @@ const DOCUMENTS_RETAINED = 6000;
 type Newest = { bitmap?: boolean; window?: string; days?: boolean };
 const NO_FILTERS: SearchFilters = { lang: [], topic: [], place: [], entity: [], feed: [] };
 /**
- * `estimate`: matches the planner expects. With filters, `wordMatches` is what it expects of
- * the words alone: reading every match reads those (filtered on the way), and a window is sized
- * by them, the planner taking words and filters as independent when they seldom are (a French
- * word is mostly in French articles: sized by the estimate, its windows read 5× too much).
+ * `estimate`: matches the planner expects, a word's stems its statistics do not list counted
+ * once (see correctedEstimate). With filters, `wordMatches` is what it expects of the words
+ * alone: reading every match reads those (filtered on the way), and a window is sized by them,
+ * the planner taking words and filters as independent when they seldom are (a French word is
+ * mostly in French articles: sized by the estimate, its windows read 5× too much).
  */
 type BitmapPlan = { estimate: number; total: number; wordMatches: number; days: boolean };
 /** The feed-id shape of this schema (uuid): anything else would make PostgreSQL fail the cast. */
