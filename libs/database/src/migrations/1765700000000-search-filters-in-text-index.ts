@@ -7,6 +7,9 @@ import {
 import { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
 
 const REPLACEMENT = 'search_documents_document_filters_idx';
+/** The text index's columns: the filters beside the words, language only where btree_gin is. */
+export const FILTER_COLUMNS = 'document, language, topics, places, entities';
+export const FILTER_COLUMNS_WITHOUT_LANGUAGE = 'document, topics, places, entities';
 const ENTITIES_INDEX = 'search_documents_entities_idx';
 
 /**
@@ -41,11 +44,11 @@ export class SearchFiltersInTextIndex1765700000000 implements MigrationInterface
       return;
     }
     if (!(await hasIndex(runner, SEARCH_GIN_INDEX))) return;
-    let columns = 'document, language, topics, places, entities';
+    let columns = FILTER_COLUMNS;
     try {
       await runner.query('CREATE EXTENSION IF NOT EXISTS btree_gin');
     } catch {
-      columns = 'document, topics, places, entities';
+      columns = FILTER_COLUMNS_WITHOUT_LANGUAGE;
     }
     await replaceIndex(runner, columns);
   }

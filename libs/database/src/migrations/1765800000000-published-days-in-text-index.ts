@@ -1,6 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { hasIndex, SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
-import { replaceIndex } from './1765700000000-search-filters-in-text-index.js';
+import {
+  FILTER_COLUMNS,
+  FILTER_COLUMNS_WITHOUT_LANGUAGE,
+  replaceIndex,
+} from './1765700000000-search-filters-in-text-index.js';
 
 /**
  * A document's UTC day of publication, as the text index holds it: the search statements must
@@ -62,7 +66,5 @@ async function filterColumns(runner: QueryRunner): Promise<string> {
   const rows = (await runner.query(
     `SELECT 1 FROM pg_extension WHERE extname = 'btree_gin'`,
   )) as unknown[];
-  return rows.length
-    ? 'document, language, topics, places, entities'
-    : 'document, topics, places, entities';
+  return rows.length ? FILTER_COLUMNS : FILTER_COLUMNS_WITHOUT_LANGUAGE;
 }
