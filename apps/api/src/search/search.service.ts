@@ -458,7 +458,7 @@ export class SearchService {
       for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
-        if (days && (await this.daysCostMore(window, rank, plan))) break;
+        if (days && (await this.windowDaysCostMore(window, rank, plan))) break;
         const result = await query({ bitmap: true, window, days });
         if (result.enough) return result.rows;
       }
@@ -467,7 +467,11 @@ export class SearchService {
   }
 
   /** Whether the window of days from `since` costs more than reading every match (window-cost). */
-  private async daysCostMore(since: string, rank: number, plan: BitmapPlan): Promise<boolean> {
+  private async windowDaysCostMore(
+    since: string,
+    rank: number,
+    plan: BitmapPlan,
+  ): Promise<boolean> {
     const windowMatches = (rank * plan.wordMatches) / plan.total;
     const windowDays = await this.repository.windowDays(since);
     return daysCostMore(
