@@ -747,8 +747,9 @@ describe('the default full-text index', () => {
         `topics && '{medtop:04000000}'`,
         `places && '{KZ}'`,
         `entities && '{CSTO}'`,
-        // What a window of days says (search-sql's newestWithin).
         `ARRAY[((published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')] && search_published_days(now())`,
+        // What a window of days says (search-sql's newestWithin): the days from a subquery.
+        `ARRAY[((published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')] && (SELECT search_published_days(now()))`,
       ];
       for (const condition of conditions) {
         const rows: { 'QUERY PLAN': string }[] = await runner.query(
@@ -766,6 +767,7 @@ describe('the default full-text index', () => {
       /places && /,
       /entities && /,
       /Index Cond: \(ARRAY\[.*published_at.* && search_published_days\(now\(\)\)\)/,
+      /Index Cond: \(ARRAY\[.*published_at.* && \$\d+\)/,
     ];
     plans.forEach((plan, i) => {
       assert.match(plan, /Bitmap Index Scan on search_documents_document_idx/, plan);
