@@ -57,6 +57,8 @@ export class NameIndex<T> {
   private readonly acronyms = new Map<string, T[]>();
   private readonly stems = new Map<string, T[]>();
   private readonly unspaced = new Map<string, T[]>();
+  /** First two characters of the unspaced keys: most positions in CJK or Thai text start none. */
+  private readonly unspacedHeads = new Set<string>();
   /** First words of multi-word keys, so most tokens are rejected with one lookup. */
   private readonly firstWords = new Set<string>();
 
@@ -70,7 +72,10 @@ export class NameIndex<T> {
       return;
     }
     if (UNSPACED.test(key) && !key.includes(' ')) {
-      if (key.length >= 2) push(this.unspaced, key, value);
+      if (key.length >= 2) {
+        push(this.unspaced, key, value);
+        this.unspacedHeads.add(key.slice(0, 2));
+      }
       return;
     }
     push(this.names, key, value);
@@ -156,6 +161,7 @@ export class NameIndex<T> {
   private matchUnspaced(tok: Tok, out: NameMatch<T>[]): void {
     const s = tok.lower;
     for (let i = 0; i < s.length; i++) {
+      if (!this.unspacedHeads.has(s.slice(i, i + 2))) continue;
       for (let len = Math.min(10, s.length - i); len >= 2; len--) {
         const values = this.unspaced.get(s.slice(i, i + len));
         if (!values) continue;
@@ -169,7 +175,17 @@ export class NameIndex<T> {
   }
 }
 
+/** The last text tokenized and its tokens: an article's text is matched by several indexes. */
+let lastTokenized: { text: string; toks: Tok[] } | undefined;
+
 function tokenize(text: string): Tok[] {
+  if (lastTokenized?.text === text) return lastTokenized.toks;
+  const toks = tokenizeAnew(text);
+  lastTokenized = { text, toks };
+  return toks;
+}
+
+function tokenizeAnew(text: string): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
