@@ -35,7 +35,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.6';
+export const CLASSIFIER_VERSION = 'clf-2026.11.7';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;

@@ -27,12 +27,26 @@ describe('distinctiveNumbers', () => {
     }
     assert.deepEqual(distinctiveNumbers('٧٨٬٢٩٧'), distinctiveNumbers('78,297'));
     // Thousands grouped with a no-break, narrow no-break or thin space: one figure.
-    for (const grouped of ['78\u00a0297', '78\u202f297', '78\u2009297', '78.297']) {
-      assert.deepEqual(distinctiveNumbers(`${grouped} spectateurs`), ['78.297'], grouped);
+    for (const grouped of ['78\u00a0297', '78\u202f297', '78\u2009297', '78.297', '78,297']) {
+      assert.deepEqual(distinctiveNumbers(`${grouped} spectateurs`), ['78297'], grouped);
     }
-    assert.deepEqual(distinctiveNumbers('1\u00a0234\u00a0567'), ['1.234.567']);
+    assert.deepEqual(distinctiveNumbers('1\u00a0234\u00a0567'), ['1234567']);
     // An ordinary space still separates two figures.
     assert.deepEqual(distinctiveNumbers('78 297'), ['78', '297']);
+  });
+
+  it('reads grouped thousands as the same figure as ungrouped ones, whatever the separator', () => {
+    for (const text of ['2.250', '2,250', '2250', '2\u00a0250']) {
+      assert.deepEqual(distinctiveNumbers(`${text} drivers`), ['2250'], text);
+    }
+    assert.deepEqual(distinctiveNumbers('1.234,56 and 1,234.56'), ['1234.56']);
+    // Decimals are not thousands: fewer than three digits after the separator, or a leading 0.
+    assert.deepEqual(distinctiveNumbers('12.8 and 6.34 and 0.125 and 12.3456'), [
+      '12.8',
+      '6.34',
+      '0.125',
+      '12.3456',
+    ]);
   });
 
   it('stops at twenty figures and survives text without any', () => {

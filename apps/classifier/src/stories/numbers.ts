@@ -34,6 +34,19 @@ function normalise(raw: string): string | undefined {
   return out;
 }
 
+/** Thousands grouped with a separator, then perhaps a decimal part: 78.297, 1.234.567, 2.250.5 */
+const GROUPED = /^([1-9]\d{0,2}(?:\.\d{3})+)(\.\d{1,2})?$/;
+
+/**
+ * Grouped thousands without their separators, so 2.250 (Danish), 2,250 (English) and 2250
+ * (Azerbaijani) are one figure. Three digits after a single separator are read as thousands: in
+ * news "24.000" is far likelier twenty-four thousand than a decimal written to three places.
+ */
+function ungrouped(value: string): string {
+  const grouped = GROUPED.exec(value);
+  return grouped ? grouped[1].replace(/\./g, '') + (grouped[2] ?? '') : value;
+}
+
 /**
  * The figures of a text that can tell one event from another (a toll, an attendance, an article of
  * a law): two or more digits, in any of the scripts' digits, except years, round numbers and
@@ -43,7 +56,8 @@ function normalise(raw: string): string | undefined {
 export function distinctiveNumbers(text: string): string[] {
   const found = new Set<string>();
   for (const [raw] of text.matchAll(NUMBER)) {
-    const value = normalise(raw);
+    const normalised = normalise(raw);
+    const value = normalised && ungrouped(normalised);
     if (
       !value ||
       value.replace(/\./g, '').length < 2 ||
