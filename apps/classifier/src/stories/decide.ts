@@ -98,7 +98,8 @@ function anchorOverlap(
   const specificB = specificAnchors(b);
   const generalA = generalAnchors(a);
   const generalB = generalAnchors(b);
-  const sharedSpecific = intersect(specificA, specificB);
+  const sharedSpecific =
+    intersect(specificA, specificB) + partlyNamed(a.entities ?? [], b.entities ?? []);
   const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
   const union = Math.min(specificA.size + generalA.size, specificB.size + generalB.size);
@@ -123,6 +124,40 @@ function generalAnchors(f: StoryFingerprint): Set<string> {
 
 function entityKey(name: string): string {
   return `entity:${name.toLowerCase()}`;
+}
+
+/**
+ * Entities named in full on one side and by part of the name on the other (Ovechkin and Alex
+ * Ovechkin): whole words, in order, of at least MIN_PART_LETTERS letters. Names matched exactly
+ * are left to `intersect`, and each name pairs once.
+ */
+function partlyNamed(a: readonly string[], b: readonly string[]): number {
+  const keysA = new Set(a.map(entityKey));
+  const keysB = new Set(b.map(entityKey));
+  const restB = [...keysB].filter((key) => !keysA.has(key));
+  const paired = new Set<string>();
+  let n = 0;
+  for (const key of keysA) {
+    if (keysB.has(key)) continue;
+    const partner = restB.find(
+      (other) => !paired.has(other) && (wordsWithin(key, other) || wordsWithin(other, key)),
+    );
+    if (partner === undefined) continue;
+    paired.add(partner);
+    n++;
+  }
+  return n;
+}
+
+const MIN_PART_LETTERS = 4;
+
+/** `part`'s words, in order, inside the longer `whole` (keys as entityKey gives them). */
+function wordsWithin(part: string, whole: string): boolean {
+  const name = (key: string) => key.slice('entity:'.length);
+  const p = name(part);
+  const w = name(whole);
+  if (p.replace(/ /g, '').length < MIN_PART_LETTERS || p.length >= w.length) return false;
+  return ` ${w} `.includes(` ${p} `);
 }
 
 function intersect(a: Set<string>, b: Set<string>): number {

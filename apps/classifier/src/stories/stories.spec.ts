@@ -94,6 +94,35 @@ describe('decideStoryLink', () => {
     assert.equal(decideStoryLink(noFigure, { ...en, numbers: [] }).decision, 'unrelated');
   });
 
+  it('pairs a name given in full on one side with its surname on the other', () => {
+    const moscow = { countries: ['RU'], cityIds: [524901] };
+    const full = fp(BASE, { ...moscow, entities: ['Alex Ovechkin'] });
+    const surname = fp('Ovechkin scored twice in Moscow.', {
+      ...moscow,
+      entities: ['Ovechkin'],
+      publishedAt: 3600_000,
+    });
+    assert.equal(decideStoryLink(surname, full).decision, 'same-story');
+    assert.equal(decideStoryLink(full, surname).decision, 'same-story');
+    const someoneElse = { ...surname, entities: ['Malkin'] };
+    assert.equal(decideStoryLink(someoneElse, full).decision, 'unrelated');
+  });
+
+  it('pairs only whole words of four letters or more, and each name once', () => {
+    const anchors = { countries: ['RU'], cityIds: [524901] };
+    const full = fp(BASE, { ...anchors, entities: ['Alex Ovechkin'] });
+    for (const part of ['Ovech', 'Ale', 'Alex Ovech']) {
+      const other = fp('Ovechkin scored twice.', { ...anchors, entities: [part] });
+      assert.equal(decideStoryLink(other, full).decision, 'unrelated', part);
+    }
+    // Already paired exactly, the surname does not pair again with the full name.
+    const both = fp(BASE, { countries: ['RU'], entities: ['Ovechkin', 'Alex Ovechkin'] });
+    const one = fp('Ovechkin scored twice.', { countries: ['RU'], entities: ['Ovechkin'] });
+    const link = decideStoryLink(one, both);
+    assert.equal(link.decision, 'unrelated');
+    assert.ok(link.reasons.includes('anchors=2/2'), link.reasons.join(' '));
+  });
+
   it('never links on figures and countries alone', () => {
     const a = fp(BASE, { countries: ['US'], numbers: ['247', '11', '3.5'] });
     const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
