@@ -127,21 +127,20 @@ function entityKey(name: string): string {
 }
 
 /**
- * Entities named in full on one side and by part of the name on the other (Ovechkin and Alex
- * Ovechkin): whole words, in order, of at least MIN_PART_LETTERS letters. Names matched exactly
- * are left to `intersect`, and each name pairs once.
+ * Entities that are one name written two ways: in full on one side and by whole words of it on
+ * the other (Alex Ovechkin, Ovechkin), or one letter apart in their skeletons (a romanisation's
+ * difference: Robert Jefferson as "rbrt jfrsn" and "rbrt jfrsng"). Names matched exactly are
+ * left to `intersect`, and each name pairs once.
  */
 function partlyNamed(a: readonly string[], b: readonly string[]): number {
-  const keysA = new Set(a.map(entityKey));
-  const keysB = new Set(b.map(entityKey));
-  const restB = [...keysB].filter((key) => !keysA.has(key));
+  const namesA = new Set(a.map((name) => name.toLowerCase()));
+  const namesB = new Set(b.map((name) => name.toLowerCase()));
+  const restB = [...namesB].filter((name) => !namesA.has(name));
   const paired = new Set<string>();
   let n = 0;
-  for (const key of keysA) {
-    if (keysB.has(key)) continue;
-    const partner = restB.find(
-      (other) => !paired.has(other) && (wordsWithin(key, other) || wordsWithin(other, key)),
-    );
+  for (const name of namesA) {
+    if (namesB.has(name)) continue;
+    const partner = restB.find((other) => !paired.has(other) && oneNameTwoWays(name, other));
     if (partner === undefined) continue;
     paired.add(partner);
     n++;
@@ -149,15 +148,47 @@ function partlyNamed(a: readonly string[], b: readonly string[]): number {
   return n;
 }
 
+/** Letters (spaces aside) a part must have to stand for the whole name. */
 const MIN_PART_LETTERS = 4;
+/** Letters both names must have before one letter's difference is read as a spelling. */
+const MIN_SPELLING_LETTERS = 6;
 
-/** `part`'s words, in order, inside the longer `whole` (keys as entityKey gives them). */
+function oneNameTwoWays(a: string, b: string): boolean {
+  return wordsWithin(a, b) || wordsWithin(b, a) || spelledApart(a, b);
+}
+
+/** `part`'s words, in order, inside the longer `whole`. */
 function wordsWithin(part: string, whole: string): boolean {
-  const name = (key: string) => key.slice('entity:'.length);
-  const p = name(part);
-  const w = name(whole);
-  if (p.replace(/ /g, '').length < MIN_PART_LETTERS || p.length >= w.length) return false;
-  return ` ${w} `.includes(` ${p} `);
+  if (letters(part) < MIN_PART_LETTERS || part.length >= whole.length) return false;
+  return ` ${whole} `.includes(` ${part} `);
+}
+
+/** One letter added, dropped or changed between two names of MIN_SPELLING_LETTERS or more. */
+function spelledApart(a: string, b: string): boolean {
+  if (Math.min(letters(a), letters(b)) < MIN_SPELLING_LETTERS) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function letters(name: string): number {
+  return name.replace(/ /g, '').length;
 }
 
 function intersect(a: Set<string>, b: Set<string>): number {

@@ -123,6 +123,19 @@ describe('decideStoryLink', () => {
     assert.ok(link.reasons.includes('anchors=2/2'), link.reasons.join(' '));
   });
 
+  it('pairs two romanisations of one name a letter apart, never shorter names', () => {
+    const anchors = { countries: ['US'], cityIds: [4140963] };
+    const a = fp(BASE, { ...anchors, entities: ['rbrt jfrsn'] });
+    const linkWith = (name: string) =>
+      decideStoryLink(fp('Jefferson spoke.', { ...anchors, entities: [name] }), a).decision;
+    assert.equal(linkWith('rbrt jfrsng'), 'same-story');
+    assert.equal(linkWith('rbrt kfrsn'), 'same-story');
+    assert.equal(linkWith('rbrt kfrsng'), 'unrelated');
+    const short = fp(BASE, { ...anchors, entities: ['brhn'] });
+    const oneOff = fp('Berhan spoke.', { ...anchors, entities: ['brhm'] });
+    assert.equal(decideStoryLink(oneOff, short).decision, 'unrelated');
+  });
+
   it('never links on figures and countries alone', () => {
     const a = fp(BASE, { countries: ['US'], numbers: ['247', '11', '3.5'] });
     const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
