@@ -80,7 +80,7 @@ describe('createClassifier', () => {
       title: 'Finale',
       text: 'Le match a réuni 78\u00a0297 spectateurs au Stade de France le 14 mai.',
     });
-    assert.deepEqual(result.numbers, ['78.297']);
+    assert.deepEqual(result.numbers, ['78297']);
   });
 
   it('never throws on bad input', () => {

@@ -34,7 +34,7 @@ function normalise(raw: string): string | undefined {
   return out;
 }
 
-/** Thousands grouped with a separator, then perhaps a decimal part: 78.297, 1.234.567, 2.250.5 */
+/** Thousands grouped with a separator, then perhaps a decimal part: 78.297, 1.234.567, 1.234.56 */
 const GROUPED = /^([1-9]\d{0,2}(?:\.\d{3})+)(\.\d{1,2})?$/;
 
 /**
