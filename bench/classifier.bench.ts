@@ -71,7 +71,8 @@ async function main(): Promise<void> {
   );
   for (let i = 0; i < 200; i++) classifier.classify(SAMPLES[i % SAMPLES.length]);
   const n = 3000;
-  // Several runs: on a shared virtual machine one core's speed can halve for seconds at a time.
+  // Several runs, each printed: on a shared virtual machine a process's speed can be half the
+  // next one's, and steady runs within one process show that the figure is the machine's.
   const rates = Array.from({ length: ROUNDS }, () => classifyRate(classifier, n));
   const chars = SAMPLES.reduce((sum, a) => sum + a.text.length, 0) / SAMPLES.length;
   console.log(

@@ -85,8 +85,12 @@ async function prepare(): Promise<void> {
     : 0;
   if (count >= DOCS) {
     // A run stopped before its clean-up leaves its added documents behind.
-    await withClient(url.href, removeAddedDocuments);
-    log(`reusing ${DOCS} documents in ${database}`);
+    const kept = await withClient(url.href, async (client) => {
+      await removeAddedDocuments(client);
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM search_documents');
+      return rows[0].n as number;
+    });
+    log(`reusing ${kept} documents in ${database}`);
     return;
   }
   await withClient(url.href, (client) => client.query('TRUNCATE search_documents'));
