@@ -9,7 +9,7 @@ const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, i) =>
 
 /** MinHash signature: for each of 64 seeded hash functions, the minimum over the shingles. */
 export function minhash(shingles: Uint32Array, size: number = MINHASH_SIZE): number[] {
-  // Typed, the minima stay unboxed integers: as a plain array above 2^31 they are heap doubles.
+  // Typed, the minima are 32-bit integers: a plain array holds values above 2^31 as doubles.
   const mins = new Uint32Array(size).fill(EMPTY);
   for (const s of shingles) {
     for (let i = 0; i < size; i++) {
