@@ -42,9 +42,21 @@ describe('nameSkeleton', () => {
 });
 
 describe('entityAnchor', () => {
-  it('falls back to the lower-cased name where there is no skeleton', () => {
-    assert.equal(entityAnchor('Obama'), 'obama');
-    assert.equal(entityAnchor('托卡耶夫'), '托卡耶夫');
+  it('falls back to the Latin letters of a name too short for a skeleton, else the lower-cased name', () => {
     assert.equal(entityAnchor('Шумахер'), 'shmhr');
+    assert.equal(entityAnchor('Obama'), 'obama');
+    assert.equal(entityAnchor('Конамі'), 'konami');
+    assert.equal(entityAnchor('Konami'), 'konami');
+    assert.equal(entityAnchor('Κόνάμι'), 'konami');
+    assert.equal(entityAnchor('Ну  Са'), 'nu sa');
+    assert.equal(entityAnchor('托卡耶夫'), '托卡耶夫');
+    assert.equal(entityAnchor('COVID-19'), 'covid-19');
+  });
+
+  it('is its own fixed point, so stored anchors compare with fresh ones', () => {
+    for (const name of ['Konami', 'Конамі', 'Шумахер', '托卡耶夫', 'COVID-19']) {
+      const once = entityAnchor(name);
+      assert.equal(entityAnchor(once), once, name);
+    }
   });
 });

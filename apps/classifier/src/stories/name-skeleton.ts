@@ -43,11 +43,8 @@ const MIN_LETTERS = 4;
  * letters doubled once. Undefined for other scripts, and for names too short to be told apart.
  */
 export function nameSkeleton(name: string): string | undefined {
-  let latin = '';
-  for (const char of name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
-    latin += TO_LATIN.get(char) ?? char;
-  }
-  if (/[^a-z\s'’.-]/.test(latin)) return undefined;
+  let latin = latinLetters(name);
+  if (latin === undefined) return undefined;
   for (const [sound, letter] of SOUNDS) latin = latin.replace(sound, letter);
   const words = latin
     .split(/[\s'’.-]+/)
@@ -57,7 +54,24 @@ export function nameSkeleton(name: string): string | undefined {
   return skeleton.replace(/ /g, '').length >= MIN_LETTERS ? skeleton : undefined;
 }
 
-/** How a story compares entity names: their skeleton, or the name in lower case. */
+/**
+ * A name in lower-case Latin letters, accents dropped and Cyrillic, Greek, Georgian and Armenian
+ * transliterated (Конамі → konami); undefined for other scripts.
+ */
+function latinLetters(name: string): string | undefined {
+  let latin = '';
+  for (const char of name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
+    latin += TO_LATIN.get(char) ?? char;
+  }
+  return /[^a-z\s'’.-]/.test(latin) ? undefined : latin;
+}
+
+/**
+ * How a story compares entity names: their skeleton; for a name too short for one, its Latin
+ * letters, vowels kept (Конамі and Konami are both "konami"); else the name in lower case.
+ */
 export function entityAnchor(name: string): string {
-  return nameSkeleton(name) ?? name.toLowerCase();
+  return (
+    nameSkeleton(name) ?? latinLetters(name)?.trim().replace(/\s+/g, ' ') ?? name.toLowerCase()
+  );
 }
