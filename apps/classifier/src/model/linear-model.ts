@@ -33,13 +33,13 @@ export class LinearModel {
   /** Scores (logits) for hashed features, each weighted 1/sqrt(n) as in training. */
   logits(features: ArrayLike<number>, count: number = features.length): Float64Array {
     const { classes, weights, mask, scores } = this;
-    if (classes === 7) sumSevenClasses(weights, features, count, mask, scores);
-    else {
-      scores.fill(0);
-      for (let i = 0; i < count; i++) {
-        const base = (features[i] & mask) * classes;
-        for (let c = 0; c < classes; c++) scores[c] += weights[base + c];
-      }
+    // Class by class, so each sum stays in a local: summed feature by feature into the array,
+    // every addition was a store, and this runs for every character n-gram of every article.
+    // The sums are integers, so the order of additions cannot change them.
+    for (let c = 0; c < classes; c++) {
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += weights[(features[i] & mask) * classes + c];
+      scores[c] = sum;
     }
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     const out = new Float64Array(classes);
@@ -69,44 +69,6 @@ export class LinearModel {
     // A view, not a copy: the topic model's weights alone are 29 MB.
     return new LinearModel(header, new Int8Array(body.buffer, body.byteOffset, body.length));
   }
-}
-
-/**
- * The topic model's seven classes, summed in locals: the generic loop stores every addition back
- * into the array, and this sum runs for every character n-gram of every article. The sums are
- * integers, so the order of additions cannot change them.
- */
-function sumSevenClasses(
-  weights: Int8Array,
-  features: ArrayLike<number>,
-  count: number,
-  mask: number,
-  scores: Float64Array,
-): void {
-  let s0 = 0,
-    s1 = 0,
-    s2 = 0,
-    s3 = 0,
-    s4 = 0,
-    s5 = 0,
-    s6 = 0;
-  for (let i = 0; i < count; i++) {
-    const base = (features[i] & mask) * 7;
-    s0 += weights[base];
-    s1 += weights[base + 1];
-    s2 += weights[base + 2];
-    s3 += weights[base + 3];
-    s4 += weights[base + 4];
-    s5 += weights[base + 5];
-    s6 += weights[base + 6];
-  }
-  scores[0] = s0;
-  scores[1] = s1;
-  scores[2] = s2;
-  scores[3] = s3;
-  scores[4] = s4;
-  scores[5] = s5;
-  scores[6] = s6;
 }
 
 export function softmax(logits: Float64Array): Float64Array {
