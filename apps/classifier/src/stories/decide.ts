@@ -94,23 +94,24 @@ function anchorOverlap(
   a: StoryFingerprint,
   b: StoryFingerprint,
 ): { shared: number; union: number; sharedSpecific: number } {
-  const specificA = specificAnchors(a);
-  const specificB = specificAnchors(b);
+  const namesA = entityNames(a);
+  const namesB = entityNames(b);
+  const specificA = specificAnchors(a, namesA);
+  const specificB = specificAnchors(b, namesB);
   const generalA = generalAnchors(a);
   const generalB = generalAnchors(b);
-  const sharedSpecific =
-    intersect(specificA, specificB) + partlyNamed(a.entities ?? [], b.entities ?? []);
+  const sharedSpecific = intersect(specificA, specificB) + partlyNamed(namesA, namesB);
   const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
   const union = Math.min(specificA.size + generalA.size, specificB.size + generalB.size);
   return { shared, union, sharedSpecific };
 }
 
-/** Cities and entities: one of them must be shared for a story link. */
-function specificAnchors(f: StoryFingerprint): Set<string> {
+/** Cities and entities (`names`, from entityNames): one of them must be shared for a story link. */
+function specificAnchors(f: StoryFingerprint, names: Set<string>): Set<string> {
   return new Set([
     ...(f.cityIds ?? []).map((c) => `city:${c}`),
-    ...(f.entities ?? []).map(entityKey),
+    ...[...names].map((name) => `entity:${name}`),
   ]);
 }
 
@@ -122,8 +123,9 @@ function generalAnchors(f: StoryFingerprint): Set<string> {
   ]);
 }
 
-function entityKey(name: string): string {
-  return `entity:${name.toLowerCase()}`;
+/** The entity names of a fingerprint in lower case, each once. */
+function entityNames(f: StoryFingerprint): Set<string> {
+  return new Set((f.entities ?? []).map((name) => name.toLowerCase()));
 }
 
 /**
@@ -132,9 +134,7 @@ function entityKey(name: string): string {
  * difference: Robert Jefferson as "rbrt jfrsn" and "rbrt jfrsng"). Names matched exactly are
  * left to `intersect`, and each name pairs once.
  */
-function partlyNamed(a: readonly string[], b: readonly string[]): number {
-  const namesA = new Set(a.map((name) => name.toLowerCase()));
-  const namesB = new Set(b.map((name) => name.toLowerCase()));
+function partlyNamed(namesA: Set<string>, namesB: Set<string>): number {
   const restB = [...namesB].filter((name) => !namesA.has(name));
   const paired = new Set<string>();
   let n = 0;
