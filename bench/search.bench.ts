@@ -85,12 +85,8 @@ async function prepare(): Promise<void> {
     : 0;
   if (count >= DOCS) {
     // A run stopped before its clean-up leaves its added documents behind.
-    const kept = await withClient(url.href, async (client) => {
-      await removeAddedDocuments(client);
-      const { rows } = await client.query('SELECT count(*)::int AS n FROM search_documents');
-      return rows[0].n as number;
-    });
-    log(`reusing ${kept} documents in ${database}`);
+    const removed = await withClient(url.href, removeAddedDocuments);
+    log(`reusing ${count - removed} documents in ${database}`);
     return;
   }
   await withClient(url.href, (client) => client.query('TRUNCATE search_documents'));
@@ -104,9 +100,12 @@ async function prepare(): Promise<void> {
  * all in the newest days, where every newest-first window looks, and with a million rows
  * autovacuum waits for 200,000 of them, so the next run would step over them on every query.
  */
-async function removeAddedDocuments(client: pg.Client): Promise<void> {
-  await client.query(`DELETE FROM search_documents WHERE url LIKE 'https://example.org/new/%'`);
+async function removeAddedDocuments(client: pg.Client): Promise<number> {
+  const { rowCount } = await client.query(
+    `DELETE FROM search_documents WHERE url LIKE 'https://example.org/new/%'`,
+  );
   await client.query('VACUUM search_documents');
+  return rowCount ?? 0;
 }
 
 async function percentiles(name: string, runs: number, once: () => Promise<unknown>) {
