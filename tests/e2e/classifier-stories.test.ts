@@ -113,6 +113,77 @@ describe('the classifier links reposts and translations into one story', () => {
   });
 });
 
+describe('the classifier links a translation in a script without capital letters by its names', () => {
+  const feeds = new FeedServer();
+  const stack = new Stack({ services: ['api', 'ingestor', 'classifier'] });
+
+  // No city and no candidate name on the Hindi side: only its words can name the people, so
+  // each pair meets through the lookup keys of words and name parts, stored before the other.
+  const ovechkin = {
+    en: {
+      title: 'Alex Ovechkin scores his 897th goal',
+      description:
+        'Russian forward Alex Ovechkin scored the 897th goal of his career on Sunday. Fans from ' +
+        'Canada and Russia watched him play alongside Evgeni Malkin.',
+    },
+    hi: {
+      title: 'एलेक्स ओवेच्किन ने 897वां गोल दागा',
+      description:
+        'रूसी खिलाड़ी एलेक्स ओवेच्किन ने रविवार को अपने करियर का 897वां गोल किया। कनाडा और रूस के ' +
+        'प्रशंसकों ने उन्हें एवगेनी मल्किन के साथ खेलते देखा।',
+    },
+  };
+  const alcaraz = {
+    hi: {
+      title: 'कार्लोस अल्कराज़ ने 4,250 अंकों के साथ शीर्ष स्थान पाया',
+      description:
+        'स्पेन के टेनिस खिलाड़ी कार्लोस अल्कराज़ 4,250 अंकों के साथ विश्व रैंकिंग में शीर्ष पर पहुंच ' +
+        'गए। उन्होंने फाइनल में यानिक सिनर को हराया।',
+    },
+    en: {
+      title: 'Carlos Alcaraz reaches the top with 4,250 points',
+      description:
+        'Tennis player Carlos Alcaraz of Spain climbed to the top of the world rankings with ' +
+        '4,250 points. He beat Jannik Sinner in the final.',
+    },
+  };
+
+  before(async () => {
+    await feeds.start();
+    feeds.routes.set('/first.xml', {
+      body: rssFeed('First', [
+        { guid: 'ovechkin-en', ...ovechkin.en, pubDate: hoursAgo(4) },
+        { guid: 'alcaraz-hi', ...alcaraz.hi, pubDate: hoursAgo(4) },
+      ]),
+    });
+    feeds.routes.set('/second.xml', {
+      body: rssFeed('Second', [
+        { guid: 'ovechkin-hi', ...ovechkin.hi, pubDate: hoursAgo(3) },
+        { guid: 'alcaraz-en', ...alcaraz.en, pubDate: hoursAgo(3) },
+      ]),
+    });
+    await stack.start();
+  });
+
+  after(async () => {
+    await stack.stop();
+    await feeds.stop();
+  });
+
+  it('gives a Hindi article and its English original one story, whichever came first', async () => {
+    await subscribe(stack, `${feeds.baseUrl}/first.xml`);
+    await waitForEnriched(stack, 2);
+    await subscribe(stack, `${feeds.baseUrl}/second.xml`);
+    const rows = await waitForEnriched(stack, 4);
+    const story = (title: string) => rows.find((r) => r.title === title)?.story_id;
+
+    assert.equal(rows.length, 4, JSON.stringify(rows));
+    assert.equal(story(ovechkin.hi.title), story(ovechkin.en.title), JSON.stringify(rows));
+    assert.equal(story(alcaraz.en.title), story(alcaraz.hi.title), JSON.stringify(rows));
+    assert.notEqual(story(ovechkin.en.title), story(alcaraz.en.title));
+  });
+});
+
 async function subscribe(stack: Stack, url: string): Promise<void> {
   const response = await fetch(`${stack.url('api')}/feeds`, {
     method: 'POST',

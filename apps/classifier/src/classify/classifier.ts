@@ -4,6 +4,7 @@ import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
 import { PlaceRecognizer } from '../places/places.js';
+import { nameWordsOf } from '../stories/name-words.js';
 import { distinctiveNumbers } from '../stories/numbers.js';
 import { cleanText } from '../text/normalize.js';
 import { topicAnchors } from '../topics/features.js';
@@ -25,6 +26,8 @@ export interface Classification {
   entities: { name: string; type: 'person' | 'organisation' | 'other'; canonical?: string }[];
   /** Figures that can tell one event from another (see distinctiveNumbers): story anchors. */
   numbers: string[];
+  /** Skeletons of words in scripts without capital letters (nameWordsOf): story anchors. */
+  nameWords: string[];
   simhash: string;
   minhash: number[];
   classifierVersion: string;
@@ -35,7 +38,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.7';
+export const CLASSIFIER_VERSION = 'clf-2026.11.8';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -99,6 +102,7 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
     places,
     entities: namedEntities(candidates, language.code),
     numbers: figuresOf(article),
+    nameWords: nameWordsOf(joined),
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,
@@ -147,6 +151,7 @@ export function emptyClassification(article?: Partial<ArticleText>): Classificat
     places: { countries: [], cities: [] },
     entities: [],
     numbers: [],
+    nameWords: [],
     simhash: simhash(shingles),
     minhash: minhash(shingles),
     classifierVersion: CLASSIFIER_VERSION,

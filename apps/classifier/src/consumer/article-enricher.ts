@@ -7,7 +7,13 @@ import {
   type EnrichmentRow,
   type StoredFingerprint,
 } from './enrichment-store.js';
-import { chooseStory, linkingKeysOf, storyKeysOf, type StoryChoice } from './story-link.js';
+import {
+  candidateKeysOf,
+  chooseStory,
+  linkingKeysOf,
+  storyKeysOf,
+  type StoryChoice,
+} from './story-link.js';
 
 export interface ClassifierEngine {
   classify(article: { title: string; text: string; feedLanguage?: string }): Classification;
@@ -36,6 +42,8 @@ interface Classified {
   result: Classification;
   publishedAt: Date;
   storyKeys: string[];
+  /** What it is stored under (linkingKeysOf); the query looks up candidateKeysOf these. */
+  linkingKeys: string[];
   query: CandidateQuery;
 }
 
@@ -90,20 +98,21 @@ export class ArticleEnricher {
     );
     const publishedAt = publicationTime(article);
     const storyKeys = storyKeysOf(result);
+    const linkingKeys = linkingKeysOf(storyKeys);
     const query: CandidateQuery = {
       articleId: article.articleId,
       simhash: result.simhash,
-      linkingKeys: linkingKeysOf(storyKeys),
+      linkingKeys: candidateKeysOf(linkingKeys),
       minhashBands: minhashBands(result.minhash),
       around: publishedAt,
       windowHours: this.storyWindowHours,
     };
-    return { article, result, publishedAt, storyKeys, query };
+    return { article, result, publishedAt, storyKeys, linkingKeys, query };
   }
 }
 
 function enrichmentRow(
-  { article, result, publishedAt, storyKeys, query }: Classified,
+  { article, result, publishedAt, storyKeys, linkingKeys }: Classified,
   story: StoryChoice,
 ): EnrichmentRow {
   return {
@@ -117,7 +126,7 @@ function enrichmentRow(
     simhash: result.simhash,
     minhash: result.minhash,
     storyKeys,
-    linkingKeys: query.linkingKeys,
+    linkingKeys,
     storyId: story.storyId,
     nearDuplicateOf: story.nearDuplicateOf,
     classifierVersion: result.classifierVersion,

@@ -16,7 +16,7 @@ export interface StoredFingerprint {
 export interface CandidateQuery {
   articleId: string;
   simhash: string;
-  /** Story keys that can link (cities, entities): see linkingKeysOf. */
+  /** The keys stored articles are looked up by (candidateKeysOf their linking keys). */
   linkingKeys: string[];
   minhashBands: number[];
   around: Date;

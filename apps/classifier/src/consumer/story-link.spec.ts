@@ -2,7 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Classification } from '../classify/classifier.js';
 import type { StoredFingerprint } from './enrichment-store.js';
-import { chooseStory, fingerprintOfStored, linkingKeysOf, storyKeysOf } from './story-link.js';
+import {
+  candidateKeysOf,
+  chooseStory,
+  fingerprintOfStored,
+  linkingKeysOf,
+  storyKeysOf,
+} from './story-link.js';
 
 const HOUR = 3600_000;
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -25,6 +31,7 @@ function classification(over: Partial<Classification> = {}): Classification {
     },
     entities: [{ name: 'Tokayev', type: 'person', canonical: 'Kassym-Jomart Tokayev' }],
     numbers: ['247'],
+    nameWords: [],
     simhash: '0123456789abcdef',
     minhash: signature(0),
     classifierVersion: 'test',
@@ -58,6 +65,10 @@ describe('fingerprintOfStored', () => {
     const fp = fingerprintOfStored(stored('a', c));
     assert.deepEqual(fp.countries, ['KZ']);
     assert.deepEqual(fp.cityIds, [1526384]);
+    assert.deepEqual(
+      fingerprintOfStored(stored('b', classification({ nameWords: ['avhkn'] }))).nameWords,
+      ['avhkn'],
+    );
     assert.deepEqual(fp.entities, ['ksm jmrt tkv']);
     assert.deepEqual(fp.numbers, ['247']);
     assert.deepEqual(fp.minhash, [0xffffffff, 0x80000000, 5]);
@@ -157,7 +168,27 @@ describe('chooseStory', () => {
 });
 
 describe('linkingKeysOf', () => {
-  it('keeps the cities and entities a link needs, not countries or figures', () => {
-    assert.deepEqual(linkingKeysOf(storyKeysOf(classification())), ['g:1526384', 'e:ksm jmrt tkv']);
+  it("keeps the cities and entities a link needs, and the entities' words; not countries or figures", () => {
+    assert.deepEqual(linkingKeysOf(storyKeysOf(classification())), [
+      'g:1526384',
+      'e:ksm jmrt tkv',
+      'p:jmrt',
+    ]);
+  });
+
+  it('keeps the words of a text without capital letters', () => {
+    const hindi = classification({ entities: [], nameWords: ['avhkn', 'prshnskn'] });
+    assert.deepEqual(linkingKeysOf(storyKeysOf(hindi)), ['g:1526384', 'w:avhkn', 'w:prshnskn']);
+  });
+});
+
+describe('candidateKeysOf', () => {
+  it("looks names' words up among texts' words and texts' words among names' words", () => {
+    assert.deepEqual(candidateKeysOf(['g:1', 'e:alks avhkn', 'p:avhkn', 'w:mlkn']), [
+      'g:1',
+      'e:alks avhkn',
+      'w:avhkn',
+      'p:mlkn',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import type { Classification } from '../classify/classifier.js';
 import {
   decideStoryLink,
   DEFAULT_STORY_POLICY,
+  namePartsOf,
   type StoryDecision,
   type StoryFingerprint,
   type StoryPolicy,
@@ -14,6 +15,10 @@ const COUNTRY = 'c:';
 const CITY = 'g:';
 const ENTITY = 'e:';
 const NUMBER = 'n:';
+/** A word of a text in a script without capital letters (nameWordsOf). */
+const WORD = 'w:';
+/** A lookup key only: a word of an entity name, which such a word can name (namePartsOf). */
+const NAME_PART = 'p:';
 
 /**
  * Places, canonical entities and distinctive figures: what translations and rewrites of one
@@ -25,6 +30,7 @@ export function storyKeysOf(result: Classification): string[] {
     ...result.places.cities.map((city) => `${CITY}${city.geonameId}`),
     ...result.entities.map((entity) => `${ENTITY}${entityAnchor(entity.canonical ?? entity.name)}`),
     ...result.numbers.map((figure) => `${NUMBER}${figure}`),
+    ...result.nameWords.map((word) => `${WORD}${word}`),
   ];
   return [...new Set(keys)].slice(0, 64);
 }
@@ -32,10 +38,33 @@ export function storyKeysOf(result: Classification): string[] {
 /**
  * The keys a stored article is looked up by: a story link needs a shared city or entity
  * (decideStoryLink), so a country or a figure alone never links two articles, while looking up
- * by one ('c:us') would read most of the window's articles for every new one.
+ * by one ('c:us') would read most of the window's articles for every new one. Besides its
+ * cities and entities: the words of its entity names and of a text without capital letters,
+ * which meet each other (see candidateKeysOf).
  */
 export function linkingKeysOf(storyKeys: readonly string[]): string[] {
-  return storyKeys.filter((key) => key.startsWith(CITY) || key.startsWith(ENTITY));
+  const keys = storyKeys.filter(
+    (key) => key.startsWith(CITY) || key.startsWith(ENTITY) || key.startsWith(WORD),
+  );
+  const parts = keys
+    .filter((key) => key.startsWith(ENTITY))
+    .flatMap((key) => namePartsOf(key.slice(ENTITY.length)).map((part) => `${NAME_PART}${part}`));
+  return [...new Set([...keys, ...parts])];
+}
+
+/**
+ * What a new article looks stored ones up by: its linking keys, a text's words looking for
+ * names' words and names' words for such texts' words. Two texts without capital letters never
+ * meet by their words (common words would find most of the window), nor two names by a word.
+ */
+export function candidateKeysOf(linkingKeys: readonly string[]): string[] {
+  return linkingKeys.map((key) =>
+    key.startsWith(WORD)
+      ? `${NAME_PART}${key.slice(WORD.length)}`
+      : key.startsWith(NAME_PART)
+        ? `${WORD}${key.slice(NAME_PART.length)}`
+        : key,
+  );
 }
 
 /** The story fingerprint of a stored enrichment, rebuilt from its persisted columns. */
@@ -44,11 +73,13 @@ export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint
   const cityIds: number[] = [];
   const entities: string[] = [];
   const numbers: string[] = [];
+  const nameWords: string[] = [];
   for (const key of stored.storyKeys) {
     if (key.startsWith(COUNTRY)) countries.push(key.slice(COUNTRY.length));
     else if (key.startsWith(CITY)) cityIds.push(Number(key.slice(CITY.length)));
     else if (key.startsWith(ENTITY)) entities.push(key.slice(ENTITY.length));
     else if (key.startsWith(NUMBER)) numbers.push(key.slice(NUMBER.length));
+    else if (key.startsWith(WORD)) nameWords.push(key.slice(WORD.length));
   }
   return {
     simhash: stored.simhash,
@@ -59,6 +90,7 @@ export function fingerprintOfStored(stored: StoredFingerprint): StoryFingerprint
     cityIds,
     entities,
     numbers,
+    nameWords,
   };
 }
 

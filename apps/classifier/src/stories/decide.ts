@@ -16,6 +16,11 @@ export interface StoryFingerprint {
   entities?: readonly string[];
   /** Distinctive figures (distinctiveNumbers): anchors like countries, never enough alone. */
   numbers?: readonly string[];
+  /**
+   * For a text in a script without capital letters, where no candidate names are found: its
+   * words' skeletons (nameWordsOf), matched against the other article's entity names.
+   */
+  nameWords?: readonly string[];
   topics?: readonly string[];
 }
 
@@ -100,10 +105,17 @@ function anchorOverlap(
   const specificB = specificAnchors(b, namesB);
   const generalA = generalAnchors(a);
   const generalB = generalAnchors(b);
-  const sharedSpecific = intersect(specificA, specificB) + partlyNamed(namesA, namesB);
+  // Names one side spells out among words that could not be told from names on the other.
+  const namedInA = namesInWords(a.nameWords, namesB, namesA);
+  const namedInB = namesInWords(b.nameWords, namesA, namesB);
+  const sharedSpecific =
+    intersect(specificA, specificB) + partlyNamed(namesA, namesB) + namedInA + namedInB;
   const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
-  const union = Math.min(specificA.size + generalA.size, specificB.size + generalB.size);
+  const union = Math.min(
+    specificA.size + generalA.size + namedInA,
+    specificB.size + generalB.size + namedInB,
+  );
   return { shared, union, sharedSpecific };
 }
 
@@ -146,6 +158,42 @@ function partlyNamed(namesA: Set<string>, namesB: Set<string>): number {
     n++;
   }
   return n;
+}
+
+/**
+ * How many of `names` (the other article's, less those `own` names too) have a word among
+ * `words`: the same skeleton, or that skeleton with an ending (Bengali ওভেচকিনের, Ovechkin's).
+ */
+function namesInWords(
+  words: readonly string[] | undefined,
+  names: Set<string>,
+  own: Set<string>,
+): number {
+  if (!words?.length) return 0;
+  let n = 0;
+  for (const name of names) {
+    if (own.has(name)) continue;
+    if (namePartsOf(name).some((part) => words.some((word) => sameWord(word, part)))) n++;
+  }
+  return n;
+}
+
+/** The words of an entity name (as entityAnchor gives it) long enough to stand for it. */
+export function namePartsOf(name: string): string[] {
+  return name.split(' ').filter((part) => part.length >= MIN_PART_LETTERS);
+}
+
+/** Letters an ending may add to a word of a name. */
+const MAX_ENDING_LETTERS = 2;
+
+function sameWord(word: string, part: string): boolean {
+  if (word === part) return true;
+  return (
+    (part.length > MIN_PART_LETTERS &&
+      word.length - part.length <= MAX_ENDING_LETTERS &&
+      word.startsWith(part)) ||
+    spelledApart(word, part)
+  );
 }
 
 /** Letters (spaces aside) a part must have to stand for the whole name. */

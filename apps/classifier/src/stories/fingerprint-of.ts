@@ -13,6 +13,7 @@ export function storyFingerprintOf(c: Classification, publishedAt: number): Stor
     cityIds: c.places.cities.map((p) => p.geonameId),
     entities: c.entities.map((e) => entityAnchor(e.canonical ?? e.name)),
     numbers: c.numbers,
+    nameWords: c.nameWords,
     topics: c.topics.map((t) => t.code),
   };
 }

@@ -21,6 +21,21 @@ describe('nameSkeleton', () => {
     }
   });
 
+  it('reads the scripts without capital letters: Devanagari, Bengali, Arabic and Hebrew', () => {
+    for (const same of [
+      ['Alex Ovechkin', 'एलेक्स ओवेच्किन', 'অ্যালেক্স ওভেচকিন'],
+      ['Washington', 'वॉशिंगटन', 'וושינגטון'],
+      ['Zelensky', 'ज़ेलेंस्की', 'زيلينسكي', 'זלנסקי'],
+      ['Felipe Massa', 'फेलिपे मासा'],
+      ['Olympic', 'ओलंपिक'],
+      ['Schumacher', 'شوماخر'],
+    ]) {
+      const keys = new Set(same.map(nameSkeleton));
+      assert.equal(keys.size, 1, `${same.join(' / ')}: ${[...keys].join(', ')}`);
+      assert.ok([...keys][0]);
+    }
+  });
+
   it('keeps different names apart', () => {
     assert.notEqual(nameSkeleton('Schumacher'), nameSkeleton('Schuster'));
     assert.notEqual(nameSkeleton('Felipe Massa'), nameSkeleton('Felipe Melo'));
@@ -28,7 +43,8 @@ describe('nameSkeleton', () => {
 
   it('gives nothing for scripts it does not read, or for names too short to tell apart', () => {
     assert.equal(nameSkeleton('托卡耶夫'), undefined);
-    assert.equal(nameSkeleton('توكاييف'), undefined);
+    assert.equal(nameSkeleton('โทคาเยฟ'), undefined);
+    assert.equal(nameSkeleton('توكاييف'), undefined, 'tkv: three letters');
     assert.equal(nameSkeleton('Obama'), undefined);
     assert.equal(nameSkeleton('UN'), undefined);
   });

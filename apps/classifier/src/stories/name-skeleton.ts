@@ -1,3 +1,5 @@
+import { CASELESS_SCRIPT, caselessToLatin } from './caseless-scripts.js';
+
 /** Letter:romanisation pairs of the scripts whose names are compared with Latin ones. */
 const ROMANISATIONS = [
   // Cyrillic: Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Kazakh, Kyrgyz, Tajik
@@ -27,6 +29,7 @@ const SOUNDS: [RegExp, string][] = [
   [/dzh|dj|dz|zh/g, 'j'],
   [/g(?=[ei])/g, 'j'],
   [/ph/g, 'f'],
+  [/f/g, 'v'],
   [/w/g, 'v'],
   [/[cq]/g, 'k'],
   [/x/g, 'ks'],
@@ -49,7 +52,12 @@ export function nameSkeleton(name: string): string | undefined {
   const words = latin
     .split(/[\s'’.-]+/)
     .filter(Boolean)
-    .map((word) => (word[0]! + word.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1'));
+    .map((word) =>
+      (word[0]!.replace(/[aeiou]/, 'a') + word.slice(1).replace(/[aeiouy]/g, '')).replace(
+        /(.)\1+/g,
+        '$1',
+      ),
+    );
   const skeleton = words.join(' ');
   return skeleton.replace(/ /g, '').length >= MIN_LETTERS ? skeleton : undefined;
 }
@@ -59,8 +67,10 @@ export function nameSkeleton(name: string): string | undefined {
  * transliterated (Конамі → konami); undefined for other scripts.
  */
 function latinLetters(name: string): string | undefined {
+  const decomposed = name.toLowerCase().normalize('NFD');
+  const spelled = CASELESS_SCRIPT.test(decomposed) ? caselessToLatin(decomposed) : decomposed;
   let latin = '';
-  for (const char of name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')) {
+  for (const char of spelled.replace(/\p{M}/gu, '')) {
     latin += TO_LATIN.get(char) ?? char;
   }
   return /[^a-z\s'’.-]/.test(latin) ? undefined : latin;

@@ -136,6 +136,25 @@ describe('decideStoryLink', () => {
     assert.equal(decideStoryLink(oneOff, short).decision, 'unrelated');
   });
 
+  it("finds the other side's names among the words of a text without capital letters", () => {
+    const anchors = { countries: ['CA', 'RU'], numbers: ['897'] };
+    const en = fp(BASE, { ...anchors, entities: ['alks avhkn', 'avjn mlkn', 'sunday'] });
+    const hi = fp('एलेक्स ओवेच्किन ने 897वां गोल किया।', {
+      ...anchors,
+      nameWords: ['avhkn', 'prshnskn'],
+      publishedAt: 3600_000,
+    });
+    assert.equal(decideStoryLink(hi, en).decision, 'same-story');
+    assert.equal(decideStoryLink(en, hi).decision, 'same-story');
+    const withEnding = { ...hi, nameWords: ['avhknr'] };
+    assert.equal(decideStoryLink(withEnding, en).decision, 'same-story');
+    const noName = { ...hi, nameWords: ['prshnskn', 'avhknrsk'] };
+    assert.equal(decideStoryLink(noName, en).decision, 'unrelated');
+    // Common words would link any two such texts: they never meet each other's words.
+    const other = fp('ओवेच्किन', { ...anchors, nameWords: ['avhkn', 'prshnskn'] });
+    assert.equal(decideStoryLink(other, hi).decision, 'unrelated');
+  });
+
   it('never links on figures and countries alone', () => {
     const a = fp(BASE, { countries: ['US'], numbers: ['247', '11', '3.5'] });
     const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
