@@ -2,12 +2,12 @@ import type { Classification } from '../classify/classifier.js';
 import {
   decideStoryLink,
   DEFAULT_STORY_POLICY,
-  namePartsOf,
   type StoryDecision,
   type StoryFingerprint,
   type StoryPolicy,
 } from '../stories/decide.js';
 import { storyFingerprintOf } from '../stories/fingerprint-of.js';
+import { namePartsOf } from '../stories/name-match.js';
 import { entityAnchor } from '../stories/name-skeleton.js';
 import type { StoredFingerprint } from './enrichment-store.js';
 

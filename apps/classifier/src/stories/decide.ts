@@ -1,3 +1,9 @@
+import {
+  MIN_PART_LETTERS,
+  MIN_SPELLING_LETTERS,
+  namesInWords,
+  oneLetterApart,
+} from './name-match.js';
 import { hammingDistance, minhashJaccard } from './similarity.js';
 
 /** What the story logic needs of an article; the lead persists these next to the fingerprints. */
@@ -160,47 +166,6 @@ function partlyNamed(namesA: Set<string>, namesB: Set<string>): number {
   return n;
 }
 
-/**
- * How many of `names` (the other article's, less those `own` names too) have a word among
- * `words`: the same skeleton, or that skeleton with an ending (Bengali ওভেচকিনের, Ovechkin's).
- */
-function namesInWords(
-  words: readonly string[] | undefined,
-  names: Set<string>,
-  own: Set<string>,
-): number {
-  if (!words?.length) return 0;
-  let n = 0;
-  for (const name of names) {
-    if (own.has(name)) continue;
-    if (namePartsOf(name).some((part) => words.some((word) => sameWord(word, part)))) n++;
-  }
-  return n;
-}
-
-/** The words of an entity name (as entityAnchor gives it) long enough to stand for it. */
-export function namePartsOf(name: string): string[] {
-  return name.split(' ').filter((part) => part.length >= MIN_PART_LETTERS);
-}
-
-/** Letters an ending may add to a word of a name. */
-const MAX_ENDING_LETTERS = 2;
-
-function sameWord(word: string, part: string): boolean {
-  if (word === part) return true;
-  return (
-    (part.length > MIN_PART_LETTERS &&
-      word.length - part.length <= MAX_ENDING_LETTERS &&
-      word.startsWith(part)) ||
-    spelledApart(word, part)
-  );
-}
-
-/** Letters (spaces aside) a part must have to stand for the whole name. */
-const MIN_PART_LETTERS = 4;
-/** Letters both names must have before one letter's difference is read as a spelling. */
-const MIN_SPELLING_LETTERS = 6;
-
 function oneNameTwoWays(a: string, b: string): boolean {
   return wordsWithin(a, b) || wordsWithin(b, a) || spelledApart(a, b);
 }
@@ -213,26 +178,7 @@ function wordsWithin(part: string, whole: string): boolean {
 
 /** One letter added, dropped or changed between two names of MIN_SPELLING_LETTERS or more. */
 function spelledApart(a: string, b: string): boolean {
-  if (Math.min(letters(a), letters(b)) < MIN_SPELLING_LETTERS) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  return Math.min(letters(a), letters(b)) >= MIN_SPELLING_LETTERS && oneLetterApart(a, b);
 }
 
 function letters(name: string): number {

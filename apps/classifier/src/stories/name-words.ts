@@ -3,6 +3,16 @@ import { nameSkeleton } from './name-skeleton.js';
 
 /** Words a fingerprint keeps: the first ones, where a news text names its people and places. */
 const MAX_NAME_WORDS = 48;
+/** Characters read to find them (the title and the lead): splitting costs ~40 µs per 1,000. */
+const MAX_CHARS_READ = 1500;
+/** Spaces, digits, ASCII and these scripts' punctuation: cheaper to split on than \p{L}. */
+const BETWEEN_WORDS = /[\s\d!-/:-@[-`{-~«»“”‘’„،؛؟।॥׳״–—…]+/;
+/**
+ * Skeletons of words already seen (null: none): a language's common words recur in every
+ * article, and a skeleton costs microseconds. Emptied when full, which only costs time.
+ */
+const skeletons = new Map<string, string | null>();
+const SKELETONS_REMEMBERED = 100_000;
 
 /**
  * The skeletons (nameSkeleton) of a text's words in scripts without capital letters, where no
@@ -13,12 +23,22 @@ const MAX_NAME_WORDS = 48;
 export function nameWordsOf(text: string): string[] {
   if (!CASELESS_SCRIPT.test(text)) return [];
   const words = new Set<string>();
-  for (const word of text.split(/[^\p{L}\p{M}]+/u)) {
-    if (!CASELESS_SCRIPT.test(word)) continue;
-    const skeleton = nameSkeleton(word.startsWith('ال') ? word.slice(2) : word);
-    if (skeleton === undefined) continue;
+  for (const word of text.slice(0, MAX_CHARS_READ).split(BETWEEN_WORDS)) {
+    const skeleton = skeletonOf(word);
+    if (skeleton === null) continue;
     words.add(skeleton);
     if (words.size >= MAX_NAME_WORDS) break;
   }
   return [...words];
+}
+
+function skeletonOf(word: string): string | null {
+  let skeleton = skeletons.get(word);
+  if (skeleton !== undefined) return skeleton;
+  skeleton = CASELESS_SCRIPT.test(word)
+    ? (nameSkeleton(word.startsWith('ال') ? word.slice(2) : word) ?? null)
+    : null;
+  if (skeletons.size >= SKELETONS_REMEMBERED) skeletons.clear();
+  skeletons.set(word, skeleton);
+  return skeleton;
 }
