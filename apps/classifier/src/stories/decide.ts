@@ -1,7 +1,9 @@
 import {
   MIN_PART_LETTERS,
   MIN_SPELLING_LETTERS,
+  namedAgain,
   namesInWords,
+  sameStem,
   oneLetterApart,
 } from './name-match.js';
 import { hammingDistance, minhashJaccard } from './similarity.js';
@@ -119,8 +121,8 @@ function anchorOverlap(
   const shared = sharedSpecific + intersect(generalA, generalB);
   // The smaller side: a translation or short rewrite names fewer things than the original.
   const union = Math.min(
-    specificA.size + generalA.size + namedInA,
-    specificB.size + generalB.size + namedInB,
+    specificA.size - namedAgain(namesA) + generalA.size + namedInA,
+    specificB.size - namedAgain(namesB) + generalB.size + namedInB,
   );
   return { shared, union, sharedSpecific };
 }
@@ -149,8 +151,9 @@ function entityNames(f: StoryFingerprint): Set<string> {
 /**
  * Entities that are one name written two ways: in full on one side and by whole words of it on
  * the other (Alex Ovechkin, Ovechkin), or one letter apart in their skeletons (a romanisation's
- * difference: Robert Jefferson as "rbrt jfrsn" and "rbrt jfrsng"). Names matched exactly are
- * left to `intersect`, and each name pairs once.
+ * difference: Robert Jefferson as "rbrt jfrsn" and "rbrt jfrsng"), or in two grammatical cases
+ * (Невади, Nevada: sameStem). Names matched exactly are left to `intersect`, and each name pairs
+ * once.
  */
 function partlyNamed(namesA: Set<string>, namesB: Set<string>): number {
   const restB = [...namesB].filter((name) => !namesA.has(name));
@@ -167,7 +170,7 @@ function partlyNamed(namesA: Set<string>, namesB: Set<string>): number {
 }
 
 function oneNameTwoWays(a: string, b: string): boolean {
-  return wordsWithin(a, b) || wordsWithin(b, a) || spelledApart(a, b);
+  return wordsWithin(a, b) || wordsWithin(b, a) || spelledApart(a, b) || sameStem(a, b);
 }
 
 /** `part`'s words, in order, inside the longer `whole`. */

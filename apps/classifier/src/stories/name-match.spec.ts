@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { namePartsOf, namesInWords, oneLetterApart } from './name-match.js';
+import { namedAgain, namePartsOf, namesInWords, oneLetterApart, sameStem } from './name-match.js';
 
 describe('namesInWords', () => {
   const words = ['prshnskn', 'avhknr', 'jfrsng', 'mlkn'];
@@ -37,5 +37,21 @@ describe('namePartsOf and oneLetterApart', () => {
     assert.ok(oneLetterApart('jfrsn', 'jfrn'));
     assert.ok(!oneLetterApart('jfrsn', 'kfrsng'));
     assert.ok(!oneLetterApart('jfrsn', 'frsnj'));
+  });
+});
+
+describe('sameStem and namedAgain', () => {
+  it('reads two endings of two letters or fewer after four shared letters as one name', () => {
+    assert.ok(sameStem('zemli', 'zemlyu'));
+    assert.ok(sameStem('nevadi', 'nevada'));
+    assert.ok(sameStem('klvrn', 'klvrns'));
+    assert.ok(!sameStem('zem', 'zemlyu'), 'three letters are no stem');
+    assert.ok(!sameStem('alex ovech', 'alex ovechkin'), 'three letters are no ending');
+    assert.ok(!sameStem('shmhr', 'shstr'));
+  });
+
+  it("counts an article's names that repeat an earlier one in another case", () => {
+    assert.equal(namedAgain(['zemli', 'zemlyu', 'msts', 'falludzhi', 'falludzhu', 'konami']), 2);
+    assert.equal(namedAgain(['alks avhkn', 'avjn mlkn']), 0);
   });
 });

@@ -89,3 +89,31 @@ export function namesInWords(
   }
   return n;
 }
+
+/** Letters two names must share from their start before differing endings make them one. */
+const MIN_STEM_LETTERS = 4;
+
+/**
+ * How many of one article's `names` repeat an earlier one with another ending, the same thing
+ * named in two grammatical cases (Землі, Землю; Фаллуджі, Фаллуджу): counted once, an inflected
+ * language's article does not seem to name more things than its translation.
+ */
+export function namedAgain(names: Iterable<string>): number {
+  const first: string[] = [];
+  let again = 0;
+  for (const name of names) {
+    if (first.some((other) => sameStem(name, other))) again++;
+    else first.push(name);
+  }
+  return again;
+}
+
+export function sameStem(a: string, b: string): boolean {
+  let stem = 0;
+  while (stem < a.length && stem < b.length && a[stem] === b[stem]) stem++;
+  return (
+    stem >= MIN_STEM_LETTERS &&
+    a.length - stem <= MAX_ENDING_LETTERS &&
+    b.length - stem <= MAX_ENDING_LETTERS
+  );
+}

@@ -155,6 +155,25 @@ describe('decideStoryLink', () => {
     assert.equal(decideStoryLink(other, hi).decision, 'unrelated');
   });
 
+  it('pairs a name in two grammatical cases, and counts one named twice in one article once', () => {
+    const anchors = { countries: ['US'], cityIds: [5391959] };
+    const en = fp(BASE, {
+      ...anchors,
+      entities: ['mars', 'klvrn', 'argn', 'utah', 'idaho', 'strdst', 'apl ks', 'ls anjls'],
+    });
+    // Ukrainian: Марса, Каліфорнії and Каліфорнійський, Землі and Землю, Юти, Аполлону.
+    const uk = fp('Невади.', {
+      ...anchors,
+      entities: ['marsa', 'klvrn', 'klvrnyi', 'zemli', 'zemlyu', 'yuti', 'apln'],
+      publishedAt: 3600_000,
+    });
+    // Shared: US, the city, klvrn and marsa = mars: 4 of the 7 things uk names, where 4 of
+    // 9 (the cases counted apart) or 3 of 7 (marsa apart) would stay under half.
+    assert.equal(decideStoryLink(uk, en).decision, 'same-story');
+    const texas = { ...uk, entities: uk.entities!.map((n) => (n === 'marsa' ? 'tekhas' : n)) };
+    assert.equal(decideStoryLink(texas, en).decision, 'unrelated');
+  });
+
   it('never links on figures and countries alone', () => {
     const a = fp(BASE, { countries: ['US'], numbers: ['247', '11', '3.5'] });
     const b = fp('Unemployment fell to a record low as hiring in services accelerated.', {
