@@ -75,6 +75,19 @@ describe('createClassifier', () => {
     assert.ok(english.entities.some((e) => e.name === 'Nagelsmann'));
   });
 
+  it("takes a capitalised word after Armenian's full stop (։) for a sentence's first word", () => {
+    const c = classifier.classify({
+      title: 'Լուրեր',
+      text: 'Նիկոլ Փաշինյանը ժամանեց։ Երբ նա խոսեց, Փաշինյանը ժպտաց։',
+    });
+    const names = c.entities.map((e) => e.name);
+    assert.ok(!names.includes('Երբ'), names.join(', '));
+    assert.ok(
+      names.some((name) => name.startsWith('Նիկոլ')),
+      names.join(', '),
+    );
+  });
+
   it('reads figures from the text as given, so thousands grouped by a no-break space stay one', () => {
     const result = classifier.classify({
       title: 'Finale',

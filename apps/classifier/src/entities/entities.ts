@@ -118,5 +118,6 @@ function namedWords(name: string): string[] {
 
 function isSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
-  return index === 0 || /[.!?:;«"“]\s*$/u.test(before) || /^\s*$/.test(text.slice(0, index));
+  // ։ is Armenian's full stop.
+  return index === 0 || /[.!?:;«"“։]\s*$/u.test(before) || /^\s*$/.test(text.slice(0, index));
 }

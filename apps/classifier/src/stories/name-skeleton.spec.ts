@@ -13,6 +13,7 @@ describe('nameSkeleton', () => {
       ['Zelensky', 'Zelenskyy', 'Зеленский', 'Зеленський'],
       ['Alexis Tsipras', 'Αλέξης Τσίπρας'],
       ['Nikol Pashinyan', 'Նիկոլ Փաշինյան'],
+      ['Wilson', 'Ուիլսոն'],
       ['Irakli Kobakhidze', 'ირაკლი კობახიძე'],
     ]) {
       const keys = new Set(same.map(nameSkeleton));
@@ -65,6 +66,7 @@ describe('entityAnchor', () => {
     assert.equal(entityAnchor('Konami'), 'konami');
     assert.equal(entityAnchor('Κόνάμι'), 'konami');
     assert.equal(entityAnchor('Ну  Са'), 'nu sa');
+    assert.equal(entityAnchor('Սուլու'), 'sulu', 'Armenian ու is one u');
     assert.equal(entityAnchor('托卡耶夫'), '托卡耶夫');
     assert.equal(entityAnchor('COVID-19'), 'covid-19');
   });

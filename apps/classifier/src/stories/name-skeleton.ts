@@ -67,13 +67,22 @@ export function nameSkeleton(name: string): string | undefined {
  * transliterated (Конамі → konami); undefined for other scripts.
  */
 function latinLetters(name: string): string | undefined {
-  const decomposed = name.toLowerCase().normalize('NFD');
+  const decomposed = armenianU(name.toLowerCase().normalize('NFD'));
   const spelled = CASELESS_SCRIPT.test(decomposed) ? caselessToLatin(decomposed) : decomposed;
   let latin = '';
   for (const char of spelled.replace(/\p{M}/gu, '')) {
     latin += TO_LATIN.get(char) ?? char;
   }
   return /[^a-z\s'’.-]/.test(latin) ? undefined : latin;
+}
+
+/**
+ * Armenian writes u as ու, and w as ու before a vowel at a word's start (Ուայթհոլ: Whitehall):
+ * one letter each, ւ (u) and վ (v), not the o and u of its two letters.
+ */
+function armenianU(name: string): string {
+  if (!name.includes('ու')) return name;
+  return name.replace(/(^|[^\p{L}])ու(?=[աեէըիոօ])/gu, '$1վ').replace(/ու/g, 'ւ');
 }
 
 /**
