@@ -88,6 +88,25 @@ describe('createClassifier', () => {
     );
   });
 
+  it('ends a Latin name where a script without spaces follows it (ACMAは, Jonny Reid는)', () => {
+    const japanese = classifier.classify({
+      title: 'ゲームの発売',
+      text: '発売の前にACMAは新しい規則を発表した。',
+    });
+    assert.deepEqual(
+      japanese.entities.map((e) => e.name),
+      ['ACMA'],
+    );
+    const korean = classifier.classify({
+      title: '뉴질랜드 방송',
+      text: '방송에서 Jonny Reid는 인터뷰를 했다.',
+    });
+    assert.ok(
+      korean.entities.some((e) => e.name === 'Jonny Reid'),
+      korean.entities.map((e) => e.name).join(', '),
+    );
+  });
+
   it('reads figures from the text as given, so thousands grouped by a no-break space stay one', () => {
     const result = classifier.classify({
       title: 'Finale',

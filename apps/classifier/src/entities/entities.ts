@@ -24,9 +24,19 @@ export interface EntityOptions {
   maxCandidates?: number;
 }
 
-/** Capitalised runs of 1..4 words; connectors like "von der", "de", "al-" may sit inside. */
+/**
+ * Capitalised runs of 1..4 words; connectors like "von der", "de", "al-" may sit inside. Not
+ * inside a cased word, but right after a letter of a script without case (発売の前にACMAは).
+ */
 const CANDIDATE =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
+  /(?<![\p{Lu}\p{Ll}\p{Lt}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
+
+/**
+ * Where a Latin or Cyrillic name runs into a script written without spaces it ends there:
+ * ACMAは is ACMA, Jonny Reid는 is Jonny Reid (both \p{L}, so the run would go on).
+ */
+const UNSPACED_TAIL =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}].*$/su;
 
 /** Capitalised words that start sentences or headlines but name nothing. */
 const STOP = new Set(
@@ -77,9 +87,10 @@ function candidates(
   const counts = new Map<string, number>();
   for (const m of text.matchAll(CANDIDATE)) {
     const start = m.index ?? 0;
-    const end = start + m[0].length;
+    const run = m[0].replace(UNSPACED_TAIL, '');
+    const end = start + run.length;
     if (covered.some((c) => c.start < end && start < c.end)) continue;
-    const words = m[0].split(/\s+/).filter((w) => !STOP.has(w));
+    const words = run.split(/\s+/).filter((w) => !STOP.has(w));
     if (words.length === 0) continue;
     const name = words.join(' ');
     if (name.length < 3 || (words.length === 1 && isSentenceStart(text, start))) continue;
