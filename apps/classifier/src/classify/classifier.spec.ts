@@ -88,7 +88,7 @@ describe('createClassifier', () => {
     );
   });
 
-  it('ends a Latin name where a script without spaces follows it (ACMAは, Jonny Reid는)', () => {
+  it('ends a Latin name where another script goes on (ACMAは, Jonny Reid는, AOL-ის)', () => {
     const japanese = classifier.classify({
       title: 'ゲームの発売',
       text: '発売の前にACMAは新しい規則を発表した。',
@@ -104,6 +104,14 @@ describe('createClassifier', () => {
     assert.ok(
       korean.entities.some((e) => e.name === 'Jonny Reid'),
       korean.entities.map((e) => e.name).join(', '),
+    );
+    const georgian = classifier.classify({
+      title: 'ინტერნეტი',
+      text: 'კომპანია AOL-ის მომხმარებლებმა ვირჯინიაში ინტერნეტი დაკარგეს.',
+    });
+    assert.ok(
+      georgian.entities.some((e) => e.name === 'AOL'),
+      georgian.entities.map((e) => e.name).join(', '),
     );
   });
 

@@ -32,11 +32,21 @@ const CANDIDATE =
   /(?<![\p{Lu}\p{Ll}\p{Lt}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
 
 /**
- * Where a Latin or Cyrillic name runs into a script written without spaces it ends there:
- * ACMAは is ACMA, Jonny Reid는 is Jonny Reid (both \p{L}, so the run would go on).
+ * A name is written in one script: where a Latin, Cyrillic, Greek or Armenian run goes on in
+ * another, as a suffix or a text without spaces does, it ends there (ACMAは is ACMA, Jonny
+ * Reid는 is Jonny Reid, AOL-ის is AOL; all \p{L}, so the run would go on).
  */
-const UNSPACED_TAIL =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}].*$/su;
+const ONE_SCRIPT_RUN = ['Latin', 'Cyrillic', 'Greek', 'Armenian'].map(
+  (script) => new RegExp(`^[\\p{Script=${script}}\\p{M}\\s'’-]+`, 'u'),
+);
+
+function inOneScript(run: string): string {
+  for (const script of ONE_SCRIPT_RUN) {
+    const match = script.exec(run);
+    if (match) return match[0].replace(/[\s'’-]+$/u, '');
+  }
+  return run;
+}
 
 /** Capitalised words that start sentences or headlines but name nothing. */
 const STOP = new Set(
@@ -87,7 +97,7 @@ function candidates(
   const counts = new Map<string, number>();
   for (const m of text.matchAll(CANDIDATE)) {
     const start = m.index ?? 0;
-    const run = m[0].replace(UNSPACED_TAIL, '');
+    const run = inOneScript(m[0]);
     const end = start + run.length;
     if (covered.some((c) => c.start < end && start < c.end)) continue;
     const words = run.split(/\s+/).filter((w) => !STOP.has(w));

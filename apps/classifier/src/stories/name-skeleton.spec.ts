@@ -15,6 +15,7 @@ describe('nameSkeleton', () => {
       ['Nikol Pashinyan', 'Նիկոլ Փաշինյան'],
       ['Wilson', 'Ուիլսոն'],
       ['Irakli Kobakhidze', 'ირაკლი კობახიძე'],
+      ['California', 'კალიფორნია'],
     ]) {
       const keys = new Set(same.map(nameSkeleton));
       assert.equal(keys.size, 1, `${same.join(' / ')}: ${[...keys].join(', ')}`);
