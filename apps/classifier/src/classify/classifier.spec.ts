@@ -115,6 +115,22 @@ describe('createClassifier', () => {
     );
   });
 
+  it('takes no weekday or month alone for a name, in any language, and keeps one inside a name', () => {
+    const c = classifier.classify({
+      title: 'Election results',
+      text: 'Voters went to the polls on Sunday, and results are due in October, said Theresa May.',
+    });
+    const names = c.entities.map((e) => e.name);
+    assert.ok(!names.includes('Sunday') && !names.includes('October'), names.join(', '));
+    assert.ok(names.includes('Theresa May'), names.join(', '));
+    const swahili = classifier.classify({
+      title: 'Habari',
+      text: 'Wapiga kura walienda Jumatatu na matokeo yatatolewa Oktoba, alisema Rais Samia.',
+    });
+    const swahiliNames = swahili.entities.map((e) => e.name);
+    assert.ok(!swahiliNames.includes('Jumatatu'), swahiliNames.join(', '));
+  });
+
   it('reads figures from the text as given, so thousands grouped by a no-break space stay one', () => {
     const result = classifier.classify({
       title: 'Finale',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
+import { isCalendarWord } from './calendar-words.js';
 import { NameIndex } from '../text/name-index.js';
 import { INFLECTING_LANGUAGES } from '../places/places.js';
 
@@ -68,6 +69,7 @@ export class EntityRecognizer {
     const data = JSON.parse(readFileSync(join(modelsDir(), 'entities.json'), 'utf8')) as {
       entities: AliasEntry[];
     };
+    isCalendarWord(''); // builds the calendar words now, not in the first article's time
     return new EntityRecognizer(data.entities);
   }
 
@@ -101,7 +103,7 @@ function candidates(
     const end = start + run.length;
     if (covered.some((c) => c.start < end && start < c.end)) continue;
     const words = run.split(/\s+/).filter((w) => !STOP.has(w));
-    if (words.length === 0) continue;
+    if (words.every(isCalendarWord)) continue;
     const name = words.join(' ');
     if (name.length < 3 || (words.length === 1 && isSentenceStart(text, start))) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
