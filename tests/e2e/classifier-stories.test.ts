@@ -148,18 +148,36 @@ describe('the classifier links a translation in a script without capital letters
     },
   };
 
+  // Japanese writes foreign names in katakana, compared by their rough skeletons.
+  const ronaldo = {
+    ja: {
+      title: 'クリスティアーノ・ロナウドが1,250試合目に出場',
+      description:
+        'ポルトガル代表のクリスティアーノ・ロナウドは日曜日、通算1,250試合目に出場した。' +
+        '試合にはブルーノ・フェルナンデスも出場した。',
+    },
+    en: {
+      title: 'Cristiano Ronaldo plays his 1,250th match',
+      description:
+        'Portugal forward Cristiano Ronaldo played the 1,250th match of his career on Sunday, ' +
+        'alongside Bruno Fernandes.',
+    },
+  };
+
   before(async () => {
     await feeds.start();
     feeds.routes.set('/first.xml', {
       body: rssFeed('First', [
         { guid: 'ovechkin-en', ...ovechkin.en, pubDate: hoursAgo(4) },
         { guid: 'alcaraz-hi', ...alcaraz.hi, pubDate: hoursAgo(4) },
+        { guid: 'ronaldo-ja', ...ronaldo.ja, pubDate: hoursAgo(4) },
       ]),
     });
     feeds.routes.set('/second.xml', {
       body: rssFeed('Second', [
         { guid: 'ovechkin-hi', ...ovechkin.hi, pubDate: hoursAgo(3) },
         { guid: 'alcaraz-en', ...alcaraz.en, pubDate: hoursAgo(3) },
+        { guid: 'ronaldo-en', ...ronaldo.en, pubDate: hoursAgo(3) },
       ]),
     });
     await stack.start();
@@ -170,17 +188,19 @@ describe('the classifier links a translation in a script without capital letters
     await feeds.stop();
   });
 
-  it('gives a Hindi article and its English original one story, whichever came first', async () => {
+  it('gives a Hindi or Japanese article and its English original one story, whichever came first', async () => {
     await subscribe(stack, `${feeds.baseUrl}/first.xml`);
-    await waitForEnriched(stack, 2);
+    await waitForEnriched(stack, 3);
     await subscribe(stack, `${feeds.baseUrl}/second.xml`);
-    const rows = await waitForEnriched(stack, 4);
+    const rows = await waitForEnriched(stack, 6);
     const story = (title: string) => rows.find((r) => r.title === title)?.story_id;
 
-    assert.equal(rows.length, 4, JSON.stringify(rows));
+    assert.equal(rows.length, 6, JSON.stringify(rows));
     assert.equal(story(ovechkin.hi.title), story(ovechkin.en.title), JSON.stringify(rows));
     assert.equal(story(alcaraz.en.title), story(alcaraz.hi.title), JSON.stringify(rows));
-    assert.notEqual(story(ovechkin.en.title), story(alcaraz.en.title));
+    assert.equal(story(ronaldo.en.title), story(ronaldo.ja.title), JSON.stringify(rows));
+    const stories = [ovechkin.en, alcaraz.en, ronaldo.en].map((a) => story(a.title));
+    assert.equal(new Set(stories).size, 3);
   });
 });
 

@@ -173,6 +173,7 @@ describe('linkingKeysOf', () => {
       'g:1526384',
       'e:ksm jmrt tkv',
       'p:jmrt',
+      'p:~jmrt',
     ]);
   });
 

@@ -7,7 +7,7 @@ import {
   type StoryPolicy,
 } from '../stories/decide.js';
 import { storyFingerprintOf } from '../stories/fingerprint-of.js';
-import { namePartsOf } from '../stories/name-match.js';
+import { namePartsOf, ROUGH, roughSkeleton } from '../stories/name-match.js';
 import { entityAnchor } from '../stories/name-skeleton.js';
 import type { StoredFingerprint } from './enrichment-store.js';
 
@@ -48,7 +48,12 @@ export function linkingKeysOf(storyKeys: readonly string[]): string[] {
   );
   const parts = keys
     .filter((key) => key.startsWith(ENTITY))
-    .flatMap((key) => namePartsOf(key.slice(ENTITY.length)).map((part) => `${NAME_PART}${part}`));
+    .flatMap((key) =>
+      namePartsOf(key.slice(ENTITY.length)).flatMap((part) => [
+        `${NAME_PART}${part}`,
+        `${NAME_PART}${ROUGH}${roughSkeleton(part)}`,
+      ]),
+    );
   return [...new Set([...keys, ...parts])];
 }
 

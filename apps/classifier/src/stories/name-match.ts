@@ -57,6 +57,8 @@ class NameWordIndex {
 
   has(part: string): boolean {
     if (this.exact.has(part) || this.withoutEnding.has(part)) return true;
+    const rough = `${ROUGH}${roughSkeleton(part)}`;
+    if (this.exact.has(rough) || this.withoutEnding.has(rough)) return true;
     if (part.length < MIN_SPELLING_LETTERS) return false;
     for (let length = part.length - 1; length <= part.length + 1; length++) {
       if (this.byLength.get(length)?.some((word) => oneLetterApart(word, part))) return true;
@@ -116,4 +118,20 @@ export function sameStem(a: string, b: string): boolean {
     a.length - stem <= MAX_ENDING_LETTERS &&
     b.length - stem <= MAX_ENDING_LETTERS
   );
+}
+
+/** Marks a rough skeleton (roughSkeleton) among the exact ones a text's words give. */
+export const ROUGH = '~';
+
+/**
+ * A skeleton as Japanese and Korean spell foreign names: one liquid (r for l), one labial (b for
+ * f, v and p), n for ng, no final r (シューマッハ: Schumacher).
+ */
+export function roughSkeleton(skeleton: string): string {
+  return skeleton
+    .replace(/l/g, 'r')
+    .replace(/[fvp]/g, 'b')
+    .replace(/ng/g, 'n')
+    .replace(/(?<=.{3})r$/, '')
+    .replace(/(.)\1+/g, '$1');
 }

@@ -1,4 +1,7 @@
 import { CASELESS_SCRIPT } from './caseless-scripts.js';
+import { HANGUL, hangulToLatin } from './hangul.js';
+import { KATAKANA_RUN, KATAKANA_WORD, katakanaToLatin } from './katakana.js';
+import { ROUGH, roughSkeleton } from './name-match.js';
 import { nameSkeleton } from './name-skeleton.js';
 
 /** Words a fingerprint keeps: the first ones, where a news text names its people and places. */
@@ -17,13 +20,16 @@ const SKELETONS_REMEMBERED = 100_000;
 /**
  * The skeletons (nameSkeleton) of a text's words in scripts without capital letters, where no
  * rule tells a name from another word: each may be a name, compared with the names other
- * articles' candidate names give. Distinct, in the order they first appear; words too short for
- * a skeleton are left out.
+ * articles' candidate names give. Japanese gives its katakana runs (its foreign names are
+ * written in them) and Korean its words, both as rough skeletons (roughSkeleton). Distinct, in
+ * the order they first appear; words too short for a skeleton are left out.
  */
 export function nameWordsOf(text: string): string[] {
-  if (!CASELESS_SCRIPT.test(text)) return [];
+  const head = text.slice(0, MAX_CHARS_READ);
+  const katakana = head.match(KATAKANA_RUN);
+  if (!katakana && !CASELESS_SCRIPT.test(head) && !HANGUL.test(head)) return [];
   const words = new Set<string>();
-  for (const word of text.slice(0, MAX_CHARS_READ).split(BETWEEN_WORDS)) {
+  for (const word of katakana ?? head.split(BETWEEN_WORDS)) {
     const skeleton = skeletonOf(word);
     if (skeleton === null) continue;
     words.add(skeleton);
@@ -35,10 +41,19 @@ export function nameWordsOf(text: string): string[] {
 function skeletonOf(word: string): string | null {
   let skeleton = skeletons.get(word);
   if (skeleton !== undefined) return skeleton;
-  skeleton = CASELESS_SCRIPT.test(word)
-    ? (nameSkeleton(word.startsWith('ال') ? word.slice(2) : word) ?? null)
-    : null;
+  skeleton = KATAKANA_WORD.test(word)
+    ? roughly(nameSkeleton(katakanaToLatin(word)))
+    : HANGUL.test(word)
+      ? roughly(nameSkeleton(hangulToLatin(word)))
+      : CASELESS_SCRIPT.test(word)
+        ? (nameSkeleton(word.startsWith('ال') ? word.slice(2) : word) ?? null)
+        : null;
   if (skeletons.size >= SKELETONS_REMEMBERED) skeletons.clear();
   skeletons.set(word, skeleton);
   return skeleton;
+}
+
+/** A rough skeleton (roughSkeleton), marked as one: Japanese and Korean words give these. */
+function roughly(skeleton: string | undefined): string | null {
+  return skeleton === undefined ? null : `${ROUGH}${roughSkeleton(skeleton)}`;
 }
