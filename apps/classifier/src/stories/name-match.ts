@@ -42,8 +42,12 @@ class NameWordIndex {
   private readonly withoutEnding = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
 
+  /** Whether the words are rough skeletons (Japanese, Korean), which names meet roughly. */
+  private readonly rough: boolean;
+
   constructor(words: readonly string[]) {
     this.exact = new Set(words);
+    this.rough = words.some((word) => word.startsWith(ROUGH));
     for (const word of words) {
       for (let cut = 1; cut <= MAX_ENDING_LETTERS; cut++) {
         if (word.length - cut > MIN_PART_LETTERS) this.withoutEnding.add(word.slice(0, -cut));
@@ -57,8 +61,10 @@ class NameWordIndex {
 
   has(part: string): boolean {
     if (this.exact.has(part) || this.withoutEnding.has(part)) return true;
-    const rough = `${ROUGH}${roughSkeleton(part)}`;
-    if (this.exact.has(rough) || this.withoutEnding.has(rough)) return true;
+    if (this.rough) {
+      const rough = `${ROUGH}${roughSkeleton(part)}`;
+      if (this.exact.has(rough) || this.withoutEnding.has(rough)) return true;
+    }
     if (part.length < MIN_SPELLING_LETTERS) return false;
     for (let length = part.length - 1; length <= part.length + 1; length++) {
       if (this.byLength.get(length)?.some((word) => oneLetterApart(word, part))) return true;
@@ -128,6 +134,19 @@ export const ROUGH = '~';
  * f, v and p), n for ng, no final r (シューマッハ: Schumacher).
  */
 export function roughSkeleton(skeleton: string): string {
+  let rough = roughSkeletons.get(skeleton);
+  if (rough !== undefined) return rough;
+  rough = roughen(skeleton);
+  if (roughSkeletons.size >= ROUGH_REMEMBERED) roughSkeletons.clear();
+  roughSkeletons.set(skeleton, rough);
+  return rough;
+}
+
+/** Names recur from article to article: their rough skeletons are remembered. */
+const roughSkeletons = new Map<string, string>();
+const ROUGH_REMEMBERED = 50_000;
+
+function roughen(skeleton: string): string {
   return skeleton
     .replace(/l/g, 'r')
     .replace(/[fvp]/g, 'b')
