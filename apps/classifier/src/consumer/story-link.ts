@@ -7,8 +7,8 @@ import {
   type StoryPolicy,
 } from '../stories/decide.js';
 import { storyFingerprintOf } from '../stories/fingerprint-of.js';
-import { namePartsOf, ROUGH, roughSkeleton } from '../stories/name-match.js';
-import { entityAnchor } from '../stories/name-skeleton.js';
+import { namePartsOf } from '../stories/name-match.js';
+import { entityAnchor, ROUGH, roughSkeleton } from '../stories/name-skeleton.js';
 import type { StoredFingerprint } from './enrichment-store.js';
 
 const COUNTRY = 'c:';

@@ -3,8 +3,8 @@ import {
   MIN_SPELLING_LETTERS,
   namedAgain,
   namesInWords,
-  sameStem,
   oneLetterApart,
+  sameStem,
 } from './name-match.js';
 import { hammingDistance, minhashJaccard } from './similarity.js';
 

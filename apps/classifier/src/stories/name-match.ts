@@ -1,3 +1,5 @@
+import { ROUGH, roughSkeleton } from './name-skeleton.js';
+
 /** Letters (spaces aside) a part must have to stand for the whole name. */
 export const MIN_PART_LETTERS = 4;
 /** Letters both names must have before one letter's difference is read as a spelling. */
@@ -116,6 +118,7 @@ export function namedAgain(names: Iterable<string>): number {
   return again;
 }
 
+/** Four or more letters in common from the start, then endings of two letters or fewer. */
 export function sameStem(a: string, b: string): boolean {
   let stem = 0;
   while (stem < a.length && stem < b.length && a[stem] === b[stem]) stem++;
@@ -124,33 +127,4 @@ export function sameStem(a: string, b: string): boolean {
     a.length - stem <= MAX_ENDING_LETTERS &&
     b.length - stem <= MAX_ENDING_LETTERS
   );
-}
-
-/** Marks a rough skeleton (roughSkeleton) among the exact ones a text's words give. */
-export const ROUGH = '~';
-
-/**
- * A skeleton as Japanese and Korean spell foreign names: one liquid (r for l), one labial (b for
- * f, v and p), n for ng, no final r (シューマッハ: Schumacher).
- */
-export function roughSkeleton(skeleton: string): string {
-  let rough = roughSkeletons.get(skeleton);
-  if (rough !== undefined) return rough;
-  rough = roughen(skeleton);
-  if (roughSkeletons.size >= ROUGH_REMEMBERED) roughSkeletons.clear();
-  roughSkeletons.set(skeleton, rough);
-  return rough;
-}
-
-/** Names recur from article to article: their rough skeletons are remembered. */
-const roughSkeletons = new Map<string, string>();
-const ROUGH_REMEMBERED = 50_000;
-
-function roughen(skeleton: string): string {
-  return skeleton
-    .replace(/l/g, 'r')
-    .replace(/[fvp]/g, 'b')
-    .replace(/ng/g, 'n')
-    .replace(/(?<=.{3})r$/, '')
-    .replace(/(.)\1+/g, '$1');
 }

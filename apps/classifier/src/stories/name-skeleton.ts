@@ -94,3 +94,32 @@ export function entityAnchor(name: string): string {
     nameSkeleton(name) ?? latinLetters(name)?.trim().replace(/\s+/g, ' ') ?? name.toLowerCase()
   );
 }
+
+/** Marks a rough skeleton (roughSkeleton) among the exact ones a text's words give. */
+export const ROUGH = '~';
+
+/**
+ * A skeleton as Japanese and Korean spell foreign names: one liquid (r for l), one labial (b for
+ * f, v and p), n for ng, no final r (シューマッハ: Schumacher).
+ */
+export function roughSkeleton(skeleton: string): string {
+  let rough = roughSkeletons.get(skeleton);
+  if (rough !== undefined) return rough;
+  rough = roughen(skeleton);
+  if (roughSkeletons.size >= ROUGH_REMEMBERED) roughSkeletons.clear();
+  roughSkeletons.set(skeleton, rough);
+  return rough;
+}
+
+/** Names recur from article to article: their rough skeletons are remembered. */
+const roughSkeletons = new Map<string, string>();
+const ROUGH_REMEMBERED = 50_000;
+
+function roughen(skeleton: string): string {
+  return skeleton
+    .replace(/l/g, 'r')
+    .replace(/[fvp]/g, 'b')
+    .replace(/ng/g, 'n')
+    .replace(/(?<=.{3})r$/, '')
+    .replace(/(.)\1+/g, '$1');
+}

@@ -1,8 +1,7 @@
 import { CASELESS_SCRIPT } from './caseless-scripts.js';
 import { HANGUL, hangulToLatin } from './hangul.js';
 import { KATAKANA_RUN, KATAKANA_WORD, katakanaToLatin } from './katakana.js';
-import { ROUGH, roughSkeleton } from './name-match.js';
-import { nameSkeleton } from './name-skeleton.js';
+import { nameSkeleton, ROUGH, roughSkeleton } from './name-skeleton.js';
 
 /** Words a fingerprint keeps: the first ones, where a news text names its people and places. */
 const MAX_NAME_WORDS = 48;

@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { hangulToLatin } from './hangul.js';
 import { katakanaToLatin } from './katakana.js';
-import { namesInWords, roughSkeleton } from './name-match.js';
-import { nameSkeleton } from './name-skeleton.js';
+import { namesInWords } from './name-match.js';
+import { nameSkeleton, roughSkeleton } from './name-skeleton.js';
 import { nameWordsOf } from './name-words.js';
 
 const rough = (name: string) => `~${roughSkeleton(nameSkeleton(name)!)}`;
