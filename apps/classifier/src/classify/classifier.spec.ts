@@ -67,6 +67,18 @@ describe('createClassifier', () => {
     assert.ok(names.includes('Kassym-Jomart Tokayev'), names.join(', '));
     for (const noun of ['Mannschaft', 'Disziplin', 'Halbzeit', 'Dürre', 'Verlängerung'])
       assert.ok(!names.some((name) => name.endsWith(noun)), `${noun} in ${names.join(', ')}`);
+    // An acronym is a name alone, out of the run a connector joined it to.
+    const nba = classifier.classify({
+      title: 'Basketball',
+      text: 'Nach der Entscheidung der NBA sprach Internetanbieter AOL von einer Pause für Felipe Massa.',
+    });
+    const nbaNames = nba.entities.map((e) => e.canonical ?? e.name);
+    for (const name of ['NBA', 'AOL', 'Felipe Massa'])
+      assert.ok(nbaNames.includes(name), `${name} in ${nbaNames.join(', ')}`);
+    assert.ok(
+      !nbaNames.some((name) => /Entscheidung|Internetanbieter/.test(name)),
+      nbaNames.join(),
+    );
     // Elsewhere a capitalised word alone is still a candidate name.
     const english = classifier.classify({
       title: 'Markets rally',

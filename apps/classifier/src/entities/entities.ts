@@ -127,17 +127,31 @@ const NOUN_CAPITALISING = new Set(['de', 'lb']);
  */
 export function namedEntities(entities: Entity[], language: string): Entity[] {
   if (!NOUN_CAPITALISING.has(language)) return entities;
-  return entities.filter(
-    (entity) => entity.canonical !== undefined || namedWords(entity.name).length > 1,
+  return entities.flatMap((entity) =>
+    entity.canonical !== undefined
+      ? [entity]
+      : namesWithin(entity.name).map((name) => ({ ...entity, name })),
   );
 }
 
-/** The words of a candidate name from its first capitalised one ("der Halbzeit" → Halbzeit). */
-function namedWords(name: string): string[] {
-  const words = name.split(/\s+/);
-  const first = words.findIndex((word) => /^\p{Lu}/u.test(word));
-  return first < 0 ? [] : words.slice(first);
+/**
+ * The names in a candidate run of a noun-capitalising language: its runs of capitalised words
+ * between lower-case connectors ("Entscheidung der NBA" → Entscheidung, NBA), an acronym alone
+ * (NBA, AOL), other words two or more together (Felipe Massa), not one alone (Entscheidung).
+ */
+function namesWithin(name: string): string[] {
+  const names: string[] = [];
+  for (const run of name.split(/\s+(?:\p{Ll}\S*\s+)+|^\p{Ll}\S*\s+/u)) {
+    const words = run.split(/\s+/).filter((word) => /^\p{Lu}/u.test(word));
+    const acronyms = words.filter((word) => ACRONYM.test(word));
+    const others = words.filter((word) => !ACRONYM.test(word));
+    names.push(...acronyms);
+    if (others.length > 1) names.push(others.join(' '));
+  }
+  return names;
 }
+
+const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 
 function isSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
