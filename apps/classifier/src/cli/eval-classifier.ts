@@ -1,11 +1,13 @@
 /**
  * npm run eval:classifier — language accuracy (sentences and titles <= 40 chars), topic accuracy
- * and macro-F1 per language on SIB-200 dev, and near-duplicate precision/recall on variants built
+ * and macro-F1 per language on SIB-200 dev, places' agreement with the English translations of
+ * SIB-200 dev (see eval/place-eval), and near-duplicate precision/recall on variants built
  * from SIB-200 dev+train. Reads SIB-200 from SIB_200_DIR or ../shared/datasets/sib-200.
  */
 import { classifierFrom, loadClassifierParts, topicAnchorsFor } from '../classify/classifier.js';
 import { evaluateLanguage } from '../eval/language-eval.js';
 import { evaluateNearDuplicates } from '../eval/near-dup-eval.js';
+import { evaluatePlaces } from '../eval/place-eval.js';
 import { buildArticles, buildPairs } from '../eval/near-dup-set.js';
 import { evaluateTopics } from '../eval/topic-eval.js';
 import { readSib, rng, shortTitle } from '../../training/lib/sib.js';
@@ -53,6 +55,22 @@ function main(): void {
   console.log(`language accuracy, titles <= 40 chars: ${pct(titles.accuracy)} of ${titles.total}`);
   console.log(
     `topic accuracy: ${pct(topics.accuracy)}; macro-F1 averaged over languages: ${topics.meanMacroF1.toFixed(3)}`,
+  );
+
+  const places = evaluatePlaces(
+    dev.map((r) => ({
+      id: r.id,
+      group: r.folder,
+      language: r.language,
+      places: parts.places.recognize('', r.text, r.language),
+    })),
+  );
+  console.log(
+    `places agreeing with the English translation: precision ${pct(places.precision)}, ` +
+      `recall ${pct(places.recall)} (${places.counts.agreed} agreed, ${places.counts.extra} extra, ${places.counts.missed} missed)`,
+  );
+  console.log(
+    `  ${[...places.perGroup].map(([group, r]) => `${group} ${(r.precision * 100).toFixed(0)}/${(r.recall * 100).toFixed(0)}`).join('  ')}`,
   );
 
   const articles = buildArticles([...readSib('train'), ...dev]);

@@ -41,4 +41,27 @@ describe('PlaceRecognizer', () => {
     assert.deepEqual(withdrawn, []);
     assert.equal(file.countries.length, 249);
   });
+
+  it('ignores names that are mostly ordinary words in the language, only there', () => {
+    assert.deepEqual(codesOf('Anda bisa membeli tiket di stasiun.', 'id'), []);
+    assert.deepEqual(codesOf('Os turistas chegaram cedo.', 'pt'), []);
+    assert.deepEqual(codesOf('Jos haluat oppia heittämään bumerangia.', 'fi'), []);
+    assert.deepEqual(codesOf('Калі вы хочаце навучыцца.', 'be'), []);
+    assert.deepEqual(codesOf('The festival moved to Cali, Colombia.', 'en'), ['CO']);
+    assert.deepEqual(codesOf('Os bairros de Osh, no Quirguistão.', 'pt').sort(), ['KG']);
+  });
+
+  it('finds places in Georgian, Hebrew, Arabic and Bengali text', () => {
+    assert.deepEqual(codesOf('პრეზიდენტი ყაზახეთში ჩავიდა.', 'ka'), ['KZ']);
+    assert.deepEqual(codesOf('הם טסו לאוסטרליה ובסין.', 'he').sort(), ['AU', 'CN']);
+    assert.deepEqual(codesOf('مرتبطة بشكل حر بنيوزيلندا.', 'ar'), ['NZ']);
+    assert.deepEqual(codesOf('তিনি অস্ট্রেলিয়ার রানী।', 'bn'), ['AU']);
+  });
+
+  it('finds declined multi-word country names', () => {
+    assert.deepEqual(codesOf('Переговоры с Новой Зеландией и Южной Кореей.', 'ru').sort(), [
+      'KR',
+      'NZ',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
 import { NameIndex, nameKey, type MatchOptions, type NameMatch } from '../text/name-index.js';
+import { unprefixFor } from '../text/glued-prefixes.js';
 
 export interface CountryHit {
   code: string;
@@ -21,13 +22,13 @@ export interface Places {
   cities: CityHit[];
 }
 
-interface CountryEntry {
+export interface CountryEntry {
   code: string;
   name: string;
   names: string[];
 }
 
-interface CityEntry {
+export interface CityEntry {
   id: number;
   name: string;
   country: string;
@@ -35,12 +36,12 @@ interface CityEntry {
   names: string[];
 }
 
-interface PlacesFile {
+export interface PlacesFile {
   countries: CountryEntry[];
   cities: CityEntry[];
 }
 
-type Place = { kind: 'country'; entry: CountryEntry } | { kind: 'city'; entry: CityEntry };
+export type Place = { kind: 'country'; entry: CountryEntry } | { kind: 'city'; entry: CityEntry };
 
 /** Languages that decline place names (Казахстана, Kazakstanissa, Kazakistan'da). */
 export const INFLECTING_LANGUAGES = new Set([
@@ -70,6 +71,7 @@ export const INFLECTING_LANGUAGES = new Set([
   'el',
   'ka',
   'hy',
+  'bn',
 ]);
 
 /** Languages whose place names take a genitive -s and nothing else (Kasachstans, Kazakstans). */
@@ -82,13 +84,26 @@ function matchOptions(language: string | undefined): MatchOptions {
   if (!language) return {};
   if (INFLECTING_LANGUAGES.has(language)) return { inflect: true };
   if (GENITIVE_S_LANGUAGES.has(language)) return { inflect: true, onlySuffix: 's' };
-  return {};
+  const unprefix = unprefixFor(language);
+  return unprefix ? { unprefix } : {};
 }
+
+/** A place name as written in a text, with every place it may name (Paris FR, Paris US). */
+export interface PlaceMention {
+  start: number;
+  end: number;
+  surface: string;
+  places: Place[];
+}
+
+/** Per language, names that are mostly ordinary words there (see build-place-ambiguity). */
+export type AmbiguousNames = Record<string, string[]>;
 
 export class PlaceRecognizer {
   private readonly index = new NameIndex<Place>();
+  private readonly ambiguous: Map<string, Set<string>>;
 
-  constructor(data: PlacesFile) {
+  constructor(data: PlacesFile, ambiguous: AmbiguousNames = {}) {
     const countryKeys = new Set<string>();
     for (const entry of data.countries) {
       for (const name of entry.names) {
@@ -102,11 +117,23 @@ export class PlaceRecognizer {
         if (!countryKeys.has(nameKey(name))) this.index.add(name, { kind: 'city', entry });
       }
     }
+    this.ambiguous = new Map(
+      Object.entries(ambiguous).map(([lang, names]) => [lang, new Set(names)]),
+    );
   }
 
   static load(): PlaceRecognizer {
-    const file = join(modelsDir(), 'places.json');
-    return new PlaceRecognizer(JSON.parse(readFileSync(file, 'utf8')) as PlacesFile);
+    return new PlaceRecognizer(readPlacesFile(), readAmbiguousNames());
+  }
+
+  /**
+   * The place names in `text`, but for those that are mostly ordinary words in `language`
+   * (Indonesian Anda "you", Portuguese Os "the", Hebrew במקום "instead").
+   */
+  mentions(text: string, language?: string): PlaceMention[] {
+    const ordinary = language ? this.ambiguous.get(language) : undefined;
+    const mentions = groupBySpan(this.index.match(text, matchOptions(language)));
+    return ordinary ? mentions.filter((m) => !ordinary.has(nameKey(m.surface))) : mentions;
   }
 
   /** `spans` (optional) receives the character spans of the place names found in `text`. */
@@ -116,21 +143,20 @@ export class PlaceRecognizer {
     language?: string,
     spans?: { start: number; end: number }[],
   ): Places {
-    const inflect = matchOptions(language);
-    const textMatches = this.index.match(text, inflect);
-    spans?.push(...textMatches.map(({ start, end }) => ({ start, end })));
-    const weighted: { matches: NameMatch<Place>[]; weight: number }[] = [
-      { matches: this.index.match(title, inflect), weight: TITLE_WEIGHT },
-      { matches: textMatches, weight: 1 },
+    const textMentions = this.mentions(text, language);
+    spans?.push(...textMentions.map(({ start, end }) => ({ start, end })));
+    const weighted: { mentions: PlaceMention[]; weight: number }[] = [
+      { mentions: this.mentions(title, language), weight: TITLE_WEIGHT },
+      { mentions: textMentions, weight: 1 },
     ];
     const countries = new Map<string, { entry: CountryEntry | undefined; weight: number }>();
     const citySpans: { candidates: CityEntry[]; weight: number }[] = [];
-    for (const { matches, weight } of weighted) {
-      for (const group of groupBySpan(matches)) {
-        const country = group.find((p) => p.kind === 'country');
+    for (const { mentions, weight } of weighted) {
+      for (const { places } of mentions) {
+        const country = places.find((p) => p.kind === 'country');
         if (country?.kind === 'country')
           addCountry(countries, country.entry.code, country.entry, weight);
-        else citySpans.push({ candidates: group.map((p) => p.entry as CityEntry), weight });
+        else citySpans.push({ candidates: places.map((p) => p.entry as CityEntry), weight });
       }
     }
     const cities = new Map<number, { entry: CityEntry; weight: number }>();
@@ -172,11 +198,13 @@ export class PlaceRecognizer {
 }
 
 /** Same-span matches are alternatives for one mention (Paris FR vs Paris US). */
-function groupBySpan(matches: NameMatch<Place>[]): Place[][] {
-  const groups = new Map<string, Place[]>();
+function groupBySpan(matches: NameMatch<Place>[]): PlaceMention[] {
+  const groups = new Map<string, PlaceMention>();
   for (const m of matches) {
     const key = `${m.start}:${m.end}`;
-    groups.set(key, [...(groups.get(key) ?? []), m.value]);
+    const group = groups.get(key);
+    if (group) group.places.push(m.value);
+    else groups.set(key, { start: m.start, end: m.end, surface: m.surface, places: [m.value] });
   }
   return [...groups.values()];
 }
@@ -202,4 +230,15 @@ function addCountry(
 
 function toScore(weight: number): number {
   return Math.round((1 - Math.exp(-weight / 2)) * 1000) / 1000;
+}
+
+export const PLACE_AMBIGUITY_FILE = 'place-ambiguity.json';
+
+export function readPlacesFile(): PlacesFile {
+  return JSON.parse(readFileSync(join(modelsDir(), 'places.json'), 'utf8')) as PlacesFile;
+}
+
+function readAmbiguousNames(): AmbiguousNames {
+  const file = join(modelsDir(), PLACE_AMBIGUITY_FILE);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { names: AmbiguousNames }).names;
 }

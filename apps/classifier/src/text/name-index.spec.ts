@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NameIndex } from './name-index.js';
+import { arabicUnprefixed, hebrewUnprefixed } from './glued-prefixes.js';
 
 describe('NameIndex', () => {
   const index = new NameIndex<string>();
@@ -36,5 +37,56 @@ describe('NameIndex', () => {
     assert.deepEqual(found('Talks in Kazakhstana'), ['kazakhstan']);
     assert.deepEqual(found('Talks in Almaty'), ['almaty']);
     assert.deepEqual(found('Talks in Paris'), []);
+  });
+
+  it('reads a katakana name only as a whole katakana word', () => {
+    const katakana = new NameIndex<string>();
+    katakana.add('タイ', 'thailand');
+    katakana.add('フランス', 'france');
+    const codes = (text: string) => katakana.match(text).map((m) => m.value);
+    assert.deepEqual(codes('首相はタイを訪問した'), ['thailand']);
+    assert.deepEqual(codes('新しいタイプの車'), []);
+    assert.deepEqual(codes('フランスパンを買った'), []);
+    assert.deepEqual(codes('フランス・パリで'), ['france']);
+  });
+
+  it('reads Georgian names, whose prose has no capitals, declined as well', () => {
+    const georgian = new NameIndex<string>();
+    georgian.add('ყაზახეთი', 'kazakhstan');
+    georgian.add('საქართველო', 'georgia');
+    const codes = (text: string) => georgian.match(text, { inflect: true }).map((m) => m.value);
+    assert.deepEqual(codes('პრეზიდენტი ყაზახეთში ჩავიდა'), ['kazakhstan']);
+    assert.deepEqual(codes('საქართველოს მთავრობამ'), ['georgia']);
+  });
+
+  it('finds multi-word names with every word declined, and not a near miss', () => {
+    const declined = new NameIndex<string>();
+    declined.add('Новая Зеландия', 'new-zealand');
+    declined.add('Южная Корея', 'south-korea');
+    declined.add('Соединённые Штаты Америки', 'usa');
+    const codes = (text: string) => declined.match(text, { inflect: true }).map((m) => m.value);
+    assert.deepEqual(codes('Переговоры с Новой Зеландией и Южной Кореей'), [
+      'new-zealand',
+      'south-korea',
+    ]);
+    assert.deepEqual(codes('Посол Соединённых Штатов Америки'), ['usa']);
+    assert.deepEqual(codes('Южной Каролины'), []);
+    assert.deepEqual(declined.match('Новой Зеландией').length, 0, 'only where names inflect');
+  });
+
+  it('finds Hebrew and Arabic names behind glued prepositions, articles and conjunctions', () => {
+    const glued = new NameIndex<string>();
+    glued.add('סין', 'china');
+    glued.add('ניו זילנד', 'new-zealand');
+    glued.add('الصين', 'china');
+    glued.add('نيوزيلندا', 'new-zealand');
+    const hebrew = (text: string) =>
+      glued.match(text, { unprefix: hebrewUnprefixed }).map((m) => m.value);
+    const arabic = (text: string) =>
+      glued.match(text, { unprefix: arabicUnprefixed }).map((m) => m.value);
+    assert.deepEqual(hebrew('הוא טס בסין ולניו זילנד'), ['china', 'new-zealand']);
+    assert.deepEqual(arabic('مرتبطة بنيوزيلندا وللصين'), ['new-zealand', 'china']);
+    assert.deepEqual(hebrew('הוא טס לים'), [], 'a rest too short to be a name');
+    assert.deepEqual(glued.match('בסין').length, 0, 'only in those languages');
   });
 });

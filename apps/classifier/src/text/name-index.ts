@@ -18,6 +18,12 @@ export interface MatchOptions {
   maxSuffix?: number;
   /** With `inflect`: the only suffix allowed (a genitive -s), instead of any up to maxSuffix. */
   onlySuffix?: string;
+  /**
+   * For languages that write prepositions and conjunctions as letters glued to the next word
+   * (Hebrew בסין, Arabic بنيوزيلندا): the word's readings without them, tried when the word
+   * itself names nothing.
+   */
+  unprefix?: (lower: string) => string[];
 }
 
 interface Tok {
@@ -47,9 +53,17 @@ function isAcronym(name: string): boolean {
   );
 }
 
+/**
+ * Georgian has capitals (Mtavruli) since Unicode 11, but prose never uses them: its letters are
+ * read as caseless, as Arabic or Hebrew ones are.
+ */
+const GEORGIAN_LETTER = /^[\u10d0-\u10ff]/;
+
 function startsUpper(word: string): boolean {
   const first = word[0];
-  return first !== first.toLowerCase() || first === first.toUpperCase();
+  return (
+    first !== first.toLowerCase() || first === first.toUpperCase() || GEORGIAN_LETTER.test(first)
+  );
 }
 
 export class NameIndex<T> {
@@ -61,6 +75,8 @@ export class NameIndex<T> {
   private readonly unspacedHeads = new Set<string>();
   /** First words of multi-word keys, so most tokens are rejected with one lookup. */
   private readonly firstWords = new Set<string>();
+  /** Multi-word names by their first word's first letters, for declined runs (Новой Зеландией). */
+  private readonly runsByHead = new Map<string, { words: string[]; values: T[] }[]>();
 
   add(name: string, value: T): void {
     const key = nameKey(name);
@@ -80,10 +96,12 @@ export class NameIndex<T> {
     }
     push(this.names, key, value);
     this.firstWords.add(key.split(' ')[0]);
+    if (key.includes(' ')) this.addRun(key, value);
     if (!key.includes(' ') && key.length > MIN_STEM) {
       push(this.stems, key, value);
-      // Russian Россия -> России, Polish Polska -> Polski: the final vowel alternates.
-      if (/[aeiouyаеёиоуыэюяіїєәөұүһaáéíóúąęиы]$/iu.test(key))
+      // Russian Россия -> России, Polish Polska -> Polski, Georgian ყაზახეთი -> ყაზახეთში: the
+      // final vowel alternates.
+      if (/[aeiouyаеёиоуыэюяіїєәөұүһaáéíóúąęиыაეიოუ]$/iu.test(key))
         push(this.stems, key.slice(0, -1), value);
     }
   }
@@ -119,6 +137,17 @@ export class NameIndex<T> {
       const run = this.longestRun(toks, i, (t) => t.lower, this.names);
       if (run) return emit(out, run.values, toks, i, run.length, text);
     }
+    if (o.unprefix) {
+      for (const rest of o.unprefix(tok.lower)) {
+        if (!this.firstWords.has(rest)) continue;
+        const run = this.longestRun(toks, i, (t) => t.lower, this.names, rest);
+        if (run) return emit(out, run.values, toks, i, run.length, text);
+      }
+    }
+    if (o.inflect && !o.onlySuffix) {
+      const run = this.declinedRun(toks, i);
+      if (run) return emit(out, run.values, toks, i, run.length, text);
+    }
     if (o.inflect) {
       const values = o.onlySuffix
         ? this.suffixLookup(tok.lower, o.onlySuffix)
@@ -133,14 +162,41 @@ export class NameIndex<T> {
     i: number,
     form: (t: Tok) => string,
     map: Map<string, T[]>,
+    first: string = form(toks[i]),
   ): { values: T[]; length: number } | undefined {
     let key = '';
     let found: { values: T[]; length: number } | undefined;
     for (let n = 0; n < MAX_WORDS && i + n < toks.length; n++) {
       if (n > 0 && toks[i + n].start - toks[i + n - 1].end > 3) break;
-      key = n === 0 ? form(toks[i]) : `${key} ${form(toks[i + n])}`;
+      key = n === 0 ? first : `${key} ${form(toks[i + n])}`;
       const values = map.get(key);
       if (values) found = { values, length: n + 1 };
+    }
+    return found;
+  }
+
+  private addRun(key: string, value: T): void {
+    const words = key.split(' ');
+    const head = words[0].slice(0, RUN_HEAD);
+    const runs = this.runsByHead.get(head) ?? [];
+    const same = runs.find((run) => run.words.join(' ') === key);
+    if (same) same.values.push(value);
+    else runs.push({ words, values: [value] });
+    this.runsByHead.set(head, runs);
+  }
+
+  /** The longest multi-word name whose every word is declined in the text (Южной Африки). */
+  private declinedRun(toks: Tok[], i: number): { values: T[]; length: number } | undefined {
+    let found: { values: T[]; length: number } | undefined;
+    for (const run of this.runsByHead.get(toks[i].lower.slice(0, RUN_HEAD)) ?? []) {
+      const n = run.words.length;
+      if (i + n > toks.length || (found && found.length >= n)) continue;
+      let matches = true;
+      for (let k = 0; k < n && matches; k++) {
+        const gap = k > 0 && toks[i + k].start - toks[i + k - 1].end > 3;
+        matches = !gap && isDeclined(toks[i + k].lower, run.words[k]);
+      }
+      if (matches) found = { values: run.values, length: n };
     }
     return found;
   }
@@ -164,7 +220,7 @@ export class NameIndex<T> {
       if (!this.unspacedHeads.has(s.slice(i, i + 2))) continue;
       for (let len = Math.min(10, s.length - i); len >= 2; len--) {
         const values = this.unspaced.get(s.slice(i, i + len));
-        if (!values) continue;
+        if (!values || insideKatakanaWord(s, i, len)) continue;
         const surface = tok.text.slice(i, i + len);
         for (const value of values)
           out.push({ value, start: tok.start + i, end: tok.start + i + len, surface });
@@ -173,6 +229,37 @@ export class NameIndex<T> {
       }
     }
   }
+}
+
+const RUN_HEAD = 3;
+/** A declined word keeps its name word but for at most this many final letters... */
+const MAX_DROPPED = 3;
+/** ...and adds at most this many. */
+const MAX_ENDING = 4;
+
+/**
+ * Whether `word` is `name` declined: the same, or sharing all of it but its last few letters
+ * (never fewer than three kept) and ending in a short suffix (новой for новая, штатов for штаты).
+ */
+function isDeclined(word: string, name: string): boolean {
+  if (word === name) return true;
+  let shared = 0;
+  while (shared < word.length && shared < name.length && word[shared] === name[shared]) shared++;
+  const kept = Math.min(name.length, Math.max(RUN_HEAD, name.length - MAX_DROPPED));
+  return shared >= kept && word.length - shared <= MAX_ENDING;
+}
+
+const KATAKANA = /[\p{Script=Katakana}\u30fc]/u;
+
+/**
+ * A katakana name glued to more katakana is part of a longer word (タイ in タイプ "type",
+ * フランス in フランスパン "French bread"): katakana words end where the script does.
+ */
+function insideKatakanaWord(s: string, start: number, length: number): boolean {
+  if (!KATAKANA.test(s[start]!)) return false;
+  const before = start > 0 ? s[start - 1]! : '';
+  const after = s[start + length] ?? '';
+  return (before !== '' && KATAKANA.test(before)) || (after !== '' && KATAKANA.test(after));
 }
 
 /** The last text tokenized and its tokens: an article's text is matched by several indexes. */
