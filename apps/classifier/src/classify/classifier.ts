@@ -56,11 +56,12 @@ export interface ClassifierParts {
 }
 
 export function loadClassifierParts(): ClassifierParts {
+  const entities = EntityRecognizer.load();
   return {
     language: LanguageDetector.load(),
     topics: TopicClassifier.load(),
-    places: PlaceRecognizer.load(),
-    entities: EntityRecognizer.load(),
+    places: PlaceRecognizer.load().ignoreInside(entities),
+    entities,
   };
 }
 

@@ -73,6 +73,14 @@ export class EntityRecognizer {
     return new EntityRecognizer(data.entities);
   }
 
+  /** Where the alias table's names stand in `text` (places inside them are not mentioned). */
+  spansIn(text: string, language?: string): { start: number; end: number }[] {
+    const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
+    return this.index
+      .match(text, { inflect, maxSuffix: 3 })
+      .map(({ start, end }) => ({ start, end }));
+  }
+
   recognize(text: string, language?: string, options: EntityOptions = {}): Entity[] {
     const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
     const known = new Map<string, Entity>();

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
+import { EntityRecognizer } from '../entities/entities.js';
 import { PlaceRecognizer } from './places.js';
 
 describe('PlaceRecognizer', () => {
@@ -63,5 +64,28 @@ describe('PlaceRecognizer', () => {
       'KR',
       'NZ',
     ]);
+  });
+
+  it('reads no place inside a known person or organisation name', () => {
+    const withAliases = PlaceRecognizer.load().ignoreInside(EntityRecognizer.load());
+    const citiesOf = (text: string) =>
+      withAliases.recognize('', text, 'en').cities.map((c) => c.name);
+    assert.deepEqual(citiesOf('Talks hosted by Vladimir Putin in Sochi.'), ['Sochi']);
+    assert.deepEqual(citiesOf('The Shanghai Cooperation Organisation met.'), []);
+    assert.deepEqual(citiesOf('The mayor of Vladimir met officials in Shanghai.').sort(), [
+      'Shanghai',
+      'Vladimir',
+    ]);
+  });
+
+  it('reads no place inside the name of a newer or larger one', () => {
+    const citiesOf = (text: string, language: string) =>
+      places.recognize('', text, language).cities.map((c) => c.name);
+    assert.deepEqual(citiesOf('Nova York, 24 set (EFE). O índice fechou em baixa.', 'pt'), []);
+    assert.deepEqual(codesOf('Elections in New Mexico and New Jersey.', 'en'), []);
+    assert.deepEqual(codesOf('Belfast is the capital of Northern Ireland.', 'en'), ['GB']);
+    assert.deepEqual(codesOf('Skiing in North America and in Ireland.', 'en'), ['IE']);
+    assert.deepEqual(codesOf('Belfast, capital de Irlanda del Norte.', 'es'), ['GB']);
+    assert.deepEqual(citiesOf('A rally in North London.', 'en'), ['London']);
   });
 });

@@ -96,12 +96,21 @@ export interface PlaceMention {
   places: Place[];
 }
 
+/**
+ * Names that hold a place name without naming the place: Vladimir Putin, the Shanghai
+ * Cooperation Organisation (the alias table of entities).
+ */
+export interface LongerNames {
+  spansIn(text: string, language?: string): { start: number; end: number }[];
+}
+
 /** Per language, names that are mostly ordinary words there (see build-place-ambiguity). */
 export type AmbiguousNames = Record<string, string[]>;
 
 export class PlaceRecognizer {
   private readonly index = new NameIndex<Place>();
   private readonly ambiguous: Map<string, Set<string>>;
+  private longerNames?: LongerNames;
 
   constructor(data: PlacesFile, ambiguous: AmbiguousNames = {}) {
     const countryKeys = new Set<string>();
@@ -126,14 +135,26 @@ export class PlaceRecognizer {
     return new PlaceRecognizer(readPlacesFile(), readAmbiguousNames());
   }
 
+  /** From now on, a place name inside one of these names is not a mention of the place. */
+  ignoreInside(names: LongerNames): this {
+    this.longerNames = names;
+    return this;
+  }
+
   /**
    * The place names in `text`, but for those that are mostly ordinary words in `language`
-   * (Indonesian Anda "you", Portuguese Os "the", Hebrew במקום "instead").
+   * (Indonesian Anda "you", Portuguese Os "the", Hebrew במקום "instead") and those inside
+   * longer names (see ignoreInside).
    */
   mentions(text: string, language?: string): PlaceMention[] {
     const ordinary = language ? this.ambiguous.get(language) : undefined;
-    const mentions = groupBySpan(this.index.match(text, matchOptions(language)));
-    return ordinary ? mentions.filter((m) => !ordinary.has(nameKey(m.surface))) : mentions;
+    const longer = this.longerNames?.spansIn(text, language) ?? [];
+    return groupBySpan(this.index.match(text, matchOptions(language))).filter(
+      (m) =>
+        !ordinary?.has(nameKey(m.surface)) &&
+        !longer.some((name) => holds(name, m)) &&
+        !inAnotherPlaceName(m, text),
+    );
   }
 
   /** `spans` (optional) receives the character spans of the place names found in `text`. */
@@ -207,6 +228,35 @@ function groupBySpan(matches: NameMatch<Place>[]): PlaceMention[] {
     else groups.set(key, { start: m.start, end: m.end, surface: m.surface, places: [m.value] });
   }
   return [...groups.values()];
+}
+
+/** "New" in the names of places named after older ones (Nova York is not York, England). */
+const NEW = new Set(
+  (
+    'New Nova Novo Nueva Nuevo Nouvelle Nouveau Nuova Nuovo Neu Neue Nieuw Nieuwe Ny Nya Nye ' +
+    'Nowy Nowa Nowe Nový Nová Nové Новый Новая Новое Нова Нови Нови Yeni Uusi Új'
+  ).split(' '),
+);
+/** Points of the compass before a country name a part of it (Northern Ireland is not Ireland). */
+const COMPASS = new Set(
+  'North South East West Northern Southern Eastern Western Upper Lower'.split(' '),
+);
+const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}]*) $/u;
+/** ...or after it: Irlanda del Norte, Irlande du Nord, Irlanda do Norte. */
+const COMPASS_AFTER = /^ (?:del|du|do|de|of the) (?:Norte|Nord|Sud|Sur|Sul|North|South)\b/u;
+
+/** A place named inside another place's name that the index does not know (New Mexico). */
+function inAnotherPlaceName(mention: PlaceMention, text: string): boolean {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
+  if (before && NEW.has(before)) return true;
+  if (!mention.places.every((p) => p.kind === 'country')) return false;
+  if (before && COMPASS.has(before)) return true;
+  return COMPASS_AFTER.test(text.slice(mention.end, mention.end + 20));
+}
+
+function holds(name: { start: number; end: number }, mention: PlaceMention): boolean {
+  const longer = name.end - name.start > mention.end - mention.start;
+  return longer && name.start <= mention.start && mention.end <= name.end;
 }
 
 /** Prefer a candidate in a country the article mentions, then the most populous. */
