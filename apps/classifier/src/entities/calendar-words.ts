@@ -4,7 +4,7 @@ const LANGUAGES = (
   'el hy ka he ar fa ur hi bn mr ne sw id ms vi th ja ko zh et lv lt ga cy ca eu gl is sq mt af'
 ).split(' ');
 
-let words: Set<string> | undefined;
+let words: { all: Set<string>; weekdays: Set<string> } | undefined;
 
 /**
  * Weekday and month names in those languages, lower-cased, in the forms a date gives them
@@ -13,15 +13,22 @@ let words: Set<string> | undefined;
  */
 export function isCalendarWord(word: string): boolean {
   words ??= calendarWords();
-  return words.has(word.toLowerCase());
+  return words.all.has(word.toLowerCase());
 }
 
-function calendarWords(): Set<string> {
+/** A weekday's name: unlike some months' (April, May, June, Марта), never a person's. */
+export function isWeekday(word: string): boolean {
+  words ??= calendarWords();
+  return words.weekdays.has(word.toLowerCase());
+}
+
+function calendarWords(): { all: Set<string>; weekdays: Set<string> } {
   const found = new Set<string>();
+  const weekdays = new Set<string>();
   for (const language of LANGUAGES) {
     const weekday = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
     for (let day = 0; day < 7; day++) {
-      found.add(weekday.format(Date.UTC(2026, 0, 4 + day)).toLowerCase());
+      weekdays.add(weekday.format(Date.UTC(2026, 0, 4 + day)).toLowerCase());
     }
     const month = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' });
     const dated = new Intl.DateTimeFormat(language, {
@@ -37,5 +44,6 @@ function calendarWords(): Set<string> {
       }
     }
   }
-  return found;
+  for (const day of weekdays) found.add(day);
+  return { all: found, weekdays };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
-import { isCalendarWord } from './calendar-words.js';
+import { isCalendarWord, isWeekday } from './calendar-words.js';
 import { NameIndex } from '../text/name-index.js';
 import { INFLECTING_LANGUAGES } from '../places/places.js';
 
@@ -26,11 +26,12 @@ export interface EntityOptions {
 }
 
 /**
- * Capitalised runs of 1..4 words; connectors like "von der", "de", "al-" may sit inside. Not
- * inside a cased word, but right after a letter of a script without case (発売の前にACMAは).
+ * Capitalised runs of 1..4 words on one line; connectors like "von der", "de", "al-" may sit
+ * inside. Not inside a cased word, but right after a letter of a script without case
+ * (発売の前にACMAは).
  */
 const CANDIDATE =
-  /(?<![\p{Lu}\p{Ll}\p{Lt}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
+  /(?<![\p{Lu}\p{Ll}\p{Lt}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}'’-]*(?:[^\S\n]+(?:(?:von|van|der|de|del|da|di|la|le|al|bin|ibn)[^\S\n]+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}/gu;
 
 /**
  * A name is written in one script: where a Latin, Cyrillic, Greek or Armenian run goes on in
@@ -54,7 +55,8 @@ const STOP = new Set(
   (
     'The A An In On At For And But Or Of To By With From As After Before This That These Those It Its He She They We I You ' +
     'Le La Les Un Une Des Du Et En Dans Pour Sur Par Au Aux Il Elle Ils Der Die Das Ein Eine Und Im Am Zu El Los Las Y Con ' +
-    'Por Para Il Lo Gli Nel Della В На И С По Для Из О А Но Он Она Они Это Как Что При Также Однако После'
+    'Por Para Il Lo Gli Nel Della В На И С По Для Из О А Но Он Она Они Это Как Что При Также Однако После ' +
+    'Anfang Mitte Ende'
   ).split(' '),
 );
 
@@ -110,16 +112,85 @@ function candidates(
     const run = inOneScript(m[0]);
     const end = start + run.length;
     if (covered.some((c) => c.start < end && start < c.end)) continue;
-    const words = run.split(/\s+/).filter((w) => !STOP.has(w));
-    if (words.every(isCalendarWord)) continue;
-    const name = words.join(' ');
-    if (name.length < 3 || (words.length === 1 && isSentenceStart(text, start))) continue;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const name of namesInRun(run, text, start)) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, max)
     .map(([name]) => ({ name, type: 'other' as const }));
+}
+
+/** Titles and roles written before a name, not part of it (Dr Brenda Fitzgerald). */
+const TITLES = new Set(
+  (
+    'Dr Dr. Prof Prof. Professor Mr Mr. Mrs Mrs. Ms Ms. Sir President Prime Minister Governor ' +
+    'Senator Judge Author Chancellor Mayor Secretary Coach Director Chairman General'
+  ).split(' '),
+);
+/** A possessive ends a name: Puigdemont's Catalan is Puigdemont (and the FBI’s is the FBI). */
+const POSSESSIVE = /['’]s$/u;
+
+/**
+ * The candidate names in a capitalised run starting at `start`: stop words and titles before a
+ * name left out (Dr Brenda Fitzgerald, President Macron); nothing where a weekday's name, or a
+ * sentence's first word that the text also writes in lower case, stands before one word
+ * (Wednesday Former, While Republicans), nor where a sentence starts with one word; a
+ * possessive ends a name (Puigdemont's Catalan is Puigdemont; TJN’s Financial Secrecy Index is
+ * TJN and Financial Secrecy Index).
+ */
+function namesInRun(run: string, text: string, start: number): string[] {
+  const all = run.split(/\s+/);
+  let words = all.filter((word) => !STOP.has(word));
+  if (words.length === 0 || words.every(isCalendarWord)) return [];
+  let dropped = false;
+  if (isSentenceStart(text, start)) {
+    if (words.length === 1) return [];
+    dropped = words[0] === all[0] && isOrdinary(all[0], text);
+  }
+  while (words.length > 1 && (dropped || isWeekday(words[0]))) {
+    words = words.slice(1);
+    dropped = false;
+    if (words.length === 1) return [];
+  }
+  while (words.length > 1 && TITLES.has(words[0])) words = words.slice(1);
+  return splitAtPossessives(trimConnectors(words)).filter((name) => name.length >= 3);
+}
+
+function trimConnectors(words: string[]): string[] {
+  let from = 0;
+  let to = words.length;
+  while (from < to && !/^\p{Lu}/u.test(words[from])) from++;
+  while (to > from && !/^\p{Lu}/u.test(words[to - 1])) to--;
+  return words.slice(from, to);
+}
+
+function splitAtPossessives(words: string[]): string[] {
+  const names: string[] = [];
+  let name: string[] = [];
+  for (const word of words) {
+    if (!POSSESSIVE.test(word)) {
+      name.push(word);
+      continue;
+    }
+    names.push([...name, word.slice(0, -2)].join(' '));
+    name = [];
+  }
+  // What follows a possessive is a name of two words or more (TJN’s Financial Secrecy Index),
+  // not a capitalised noun (Kelvin’s Book).
+  if (name.length > 1 || names.length === 0) names.push(name.join(' '));
+  return names;
+}
+
+/** A capitalised word the text also writes in lower case, or one of the stop words. */
+function isOrdinary(word: string, text: string): boolean {
+  if (STOP.has(word) || isCalendarWord(word) || TITLES.has(word)) return true;
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  return new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(lower)}(?![\\p{L}\\p{M}])`, 'u').test(text);
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -161,8 +232,14 @@ function namesWithin(name: string): string[] {
 
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 
+/** What may stand between a sentence's end and its first word: spaces, quotes, brackets. */
+const OPENING = `\\s"'“”‘’«»„()\\[\\]`;
+/** A sentence ends at a full stop, ellipsis, colon or line break (։ is Armenian's full stop). */
+const SENTENCE_ENDS_BEFORE = new RegExp(`[.!?:;…։\\n][${OPENING}]*$`, 'u');
+const ONLY_OPENING = new RegExp(`^[${OPENING}]*$`, 'u');
+
 function isSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 3), index);
-  // ։ is Armenian's full stop.
-  return index === 0 || /[.!?:;«"“։]\s*$/u.test(before) || /^\s*$/.test(text.slice(0, index));
+  const before = text.slice(Math.max(0, index - 6), index);
+  if (SENTENCE_ENDS_BEFORE.test(before)) return true;
+  return index <= 6 && ONLY_OPENING.test(before);
 }

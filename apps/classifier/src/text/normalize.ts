@@ -10,7 +10,11 @@ export function toSafeString(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** NFC, junk removed, whitespace collapsed, at most `max` characters. Never throws. */
+/**
+ * NFC, junk removed, whitespace collapsed (to one newline where it held a line break: the
+ * ingestor keeps paragraphs as lines, and a line starts a sentence even without a full stop),
+ * at most `max` characters. Never throws.
+ */
 export function cleanText(value: unknown, max: number = MAX_ANALYSED_CHARS): string {
   const raw = toSafeString(value);
   const head = raw.length > max * 2 ? raw.slice(0, max * 2) : raw;
@@ -20,7 +24,7 @@ export function cleanText(value: unknown, max: number = MAX_ANALYSED_CHARS): str
   } catch {
     // normalize cannot fail on well-formed strings; keep the raw text if a runtime disagrees
   }
-  text = text.replace(/\s+/g, ' ').trim();
+  text = text.replace(/\s+/g, (space) => (/[\n\r\u2028\u2029]/.test(space) ? '\n' : ' ')).trim();
   return text.length > max ? text.slice(0, max) : text;
 }
 
