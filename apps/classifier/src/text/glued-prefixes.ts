@@ -5,7 +5,8 @@
  * two of those letters.
  */
 const HEBREW_PREFIX_LETTERS = new Set('ובהלמכש');
-const ARABIC_PREFIX_LETTERS = new Set('وفبكل');
+// ک too: names are matched with Arabic kaf folded to its Persian form (see name-index).
+const ARABIC_PREFIX_LETTERS = new Set('وفبكکل');
 const ARABIC_ARTICLE = 'ال';
 /** Shorter rests are mostly ordinary words (לים: "to the sea"). */
 const MIN_REST = 3;

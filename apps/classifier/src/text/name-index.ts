@@ -39,8 +39,34 @@ const UNSPACED =
 const MAX_WORDS = 5;
 const MIN_STEM = 4;
 
+/**
+ * Letters written more than one way for the same name: Devanagari and Bengali nukta (न्यूज़ीलैंड,
+ * न्यूजीलैंड), Arabic and Persian or Urdu letter forms (ي ی, ك ک, ه ہ), hamza on alif (إفريقيا,
+ * أفريقيا), and vowel points (Arabic harakat, Hebrew niqqud, the tatweel).
+ */
+const SPELLING_VARIANTS =
+  /[\u093c\u09bc\u0a3c\u064b-\u065f\u0670\u0640\u05b0-\u05c7]|[يىكہەۀأإآٱ]/g;
+const SAME_LETTER: Record<string, string> = {
+  ي: 'ی',
+  ى: 'ی',
+  ك: 'ک',
+  ہ: 'ه',
+  ە: 'ه',
+  ۀ: 'ه',
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+};
+
+/** Lower case with spelling variants folded (see SPELLING_VARIANTS). */
+function folded(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.replace(SPELLING_VARIANTS, (letter) => SAME_LETTER[letter] ?? '');
+}
+
 export function nameKey(name: string): string {
-  return (name.toLowerCase().match(TOKEN) ?? []).join(' ');
+  return (folded(name).match(TOKEN) ?? []).join(' ');
 }
 
 function isAcronym(name: string): boolean {
@@ -276,7 +302,7 @@ function tokenizeAnew(text: string): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index ?? 0;
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+    out.push({ text: m[0], lower: folded(m[0]), start, end: start + m[0].length });
   }
   return out;
 }
