@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
 import { isCalendarWord, isWeekday } from './calendar-words.js';
-import { NameIndex } from '../text/name-index.js';
+import { NameIndex, type NameMatch } from '../text/name-index.js';
 import { INFLECTING_LANGUAGES } from '../places/places.js';
 
 export type EntityType = 'person' | 'organisation' | 'other';
@@ -62,6 +62,7 @@ const STOP = new Set(
 
 export class EntityRecognizer {
   private readonly index = new NameIndex<AliasEntry>();
+  private lastAliases?: { text: string; inflect: boolean; matches: NameMatch<AliasEntry>[] };
 
   constructor(entries: AliasEntry[]) {
     for (const entry of entries) for (const alias of entry.aliases) this.index.add(alias, entry);
@@ -77,17 +78,23 @@ export class EntityRecognizer {
 
   /** Where the alias table's names stand in `text` (places inside them are not mentioned). */
   spansIn(text: string, language?: string): { start: number; end: number }[] {
+    return this.aliasesIn(text, language).map(({ start, end }) => ({ start, end }));
+  }
+
+  /** The alias table's names in `text`; the last text's are kept, as places ask first. */
+  private aliasesIn(text: string, language?: string): NameMatch<AliasEntry>[] {
     const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
-    return this.index
-      .match(text, { inflect, maxSuffix: 3 })
-      .map(({ start, end }) => ({ start, end }));
+    const last = this.lastAliases;
+    if (last?.text === text && last.inflect === inflect) return last.matches;
+    const matches = this.index.match(text, { inflect, maxSuffix: 3 });
+    this.lastAliases = { text, inflect, matches };
+    return matches;
   }
 
   recognize(text: string, language?: string, options: EntityOptions = {}): Entity[] {
-    const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
     const known = new Map<string, Entity>();
     const covered = [...(options.exclude ?? [])];
-    for (const m of this.index.match(text, { inflect, maxSuffix: 3 })) {
+    for (const m of this.aliasesIn(text, language)) {
       covered.push(m);
       if (!known.has(m.value.canonical)) {
         known.set(m.value.canonical, {
@@ -107,12 +114,14 @@ function candidates(
   max: number,
 ): Entity[] {
   const counts = new Map<string, number>();
+  const lowerCase = new LowerCaseWords(text);
   for (const m of text.matchAll(CANDIDATE)) {
     const start = m.index ?? 0;
     const run = inOneScript(m[0]);
     const end = start + run.length;
     if (covered.some((c) => c.start < end && start < c.end)) continue;
-    for (const name of namesInRun(run, text, start)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const name of namesInRun(run, text, start, lowerCase))
+      counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -138,14 +147,14 @@ const POSSESSIVE = /['’]s$/u;
  * possessive ends a name (Puigdemont's Catalan is Puigdemont; TJN’s Financial Secrecy Index is
  * TJN and Financial Secrecy Index).
  */
-function namesInRun(run: string, text: string, start: number): string[] {
+function namesInRun(run: string, text: string, start: number, lowerCase: LowerCaseWords): string[] {
   const all = run.split(/\s+/);
   let words = all.filter((word) => !STOP.has(word));
   if (words.length === 0 || words.every(isCalendarWord)) return [];
   let dropped = false;
   if (isSentenceStart(text, start)) {
     if (words.length === 1) return [];
-    dropped = words[0] === all[0] && isOrdinary(all[0], text);
+    dropped = words[0] === all[0] && isOrdinary(all[0], lowerCase);
   }
   while (words.length > 1 && (dropped || isWeekday(words[0]))) {
     words = words.slice(1);
@@ -181,16 +190,22 @@ function splitAtPossessives(words: string[]): string[] {
   return names;
 }
 
-/** A capitalised word the text also writes in lower case, or one of the stop words. */
-function isOrdinary(word: string, text: string): boolean {
+/** A capitalised word the text also writes in lower case, or a stop word, title or weekday. */
+function isOrdinary(word: string, lowerCase: LowerCaseWords): boolean {
   if (STOP.has(word) || isCalendarWord(word) || TITLES.has(word)) return true;
-  const lower = word.toLowerCase();
-  if (lower === word) return false;
-  return new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegExp(lower)}(?![\\p{L}\\p{M}])`, 'u').test(text);
+  return lowerCase.has(word.toLowerCase());
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The words a text writes in lower case, gathered when first asked for. */
+class LowerCaseWords {
+  private words?: Set<string>;
+
+  constructor(private readonly text: string) {}
+
+  has(word: string): boolean {
+    this.words ??= new Set(this.text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu));
+    return this.words.has(word);
+  }
 }
 
 /**

@@ -107,6 +107,8 @@ export interface LongerNames {
 /** Per language, names that are mostly ordinary words there (see build-place-ambiguity). */
 export type AmbiguousNames = Record<string, string[]>;
 
+const ENGLISH_REGION_NAMES = new Intl.DisplayNames('en', { type: 'region' });
+
 export class PlaceRecognizer {
   private readonly index = new NameIndex<Place>();
   private readonly ambiguous: Map<string, Set<string>>;
@@ -164,10 +166,12 @@ export class PlaceRecognizer {
     language?: string,
     spans?: { start: number; end: number }[],
   ): Places {
+    // The text last: the entities are looked for in it next, and the alias index keeps its last.
+    const titleMentions = this.mentions(title, language);
     const textMentions = this.mentions(text, language);
     spans?.push(...textMentions.map(({ start, end }) => ({ start, end })));
     const weighted: { mentions: PlaceMention[]; weight: number }[] = [
-      { mentions: this.mentions(title, language), weight: TITLE_WEIGHT },
+      { mentions: titleMentions, weight: TITLE_WEIGHT },
       { mentions: textMentions, weight: 1 },
     ];
     const countries = new Map<string, { entry: CountryEntry | undefined; weight: number }>();
@@ -211,7 +215,7 @@ export class PlaceRecognizer {
 
   private countryName(code: string): string {
     try {
-      return new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code;
+      return ENGLISH_REGION_NAMES.of(code) ?? code;
     } catch {
       return code;
     }

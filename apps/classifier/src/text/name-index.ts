@@ -62,6 +62,9 @@ const SAME_LETTER: Record<string, string> = {
 /** Lower case with spelling variants folded (see SPELLING_VARIANTS). */
 function folded(word: string): string {
   const lower = word.toLowerCase();
+  // Only words in Hebrew, Arabic or Indic letters have variants: most are returned at once.
+  const first = lower.charCodeAt(0);
+  if (first < 0x0590 || first > 0x0a7f) return lower;
   return lower.replace(SPELLING_VARIANTS, (letter) => SAME_LETTER[letter] ?? '');
 }
 
@@ -83,13 +86,13 @@ function isAcronym(name: string): boolean {
  * Georgian has capitals (Mtavruli) since Unicode 11, but prose never uses them: its letters are
  * read as caseless, as Arabic or Hebrew ones are.
  */
-const GEORGIAN_LETTER = /^[\u10d0-\u10ff]/;
+const GEORGIAN_LETTERS = { from: 0x10d0, to: 0x10ff };
 
 function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= GEORGIAN_LETTERS.from && code <= GEORGIAN_LETTERS.to) return true;
   const first = word[0];
-  return (
-    first !== first.toLowerCase() || first === first.toUpperCase() || GEORGIAN_LETTER.test(first)
-  );
+  return first !== first.toLowerCase() || first === first.toUpperCase();
 }
 
 export class NameIndex<T> {

@@ -24,7 +24,10 @@ export function cleanText(value: unknown, max: number = MAX_ANALYSED_CHARS): str
   } catch {
     // normalize cannot fail on well-formed strings; keep the raw text if a runtime disagrees
   }
-  text = text.replace(/\s+/g, (space) => (/[\n\r\u2028\u2029]/.test(space) ? '\n' : ' ')).trim();
+  text = text
+    .replace(/\s*[\n\r\u2028\u2029]\s*/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .trim();
   return text.length > max ? text.slice(0, max) : text;
 }
 
