@@ -10,6 +10,10 @@ import {
 
 // Timer granularity: a timer may fire up to ~1 ms early relative to Date.now().
 const SLACK = 2;
+// On a loaded machine (the full suite on two cores) the callback that records one start may run
+// several ms after the gate granted it, which shortens the gap measured to the next start (53 ms
+// for a 60-ms delay seen once): still far from the ~0 ms gaps without the delay.
+const START_JITTER = 10;
 
 describe('hostKeyOf', () => {
   const table: ReadonlyArray<readonly [url: string, key: string]> = [
@@ -35,7 +39,10 @@ describe('InProcessHostGate', () => {
     );
     assert.equal(starts.length, 3);
     for (let i = 1; i < starts.length; i += 1) {
-      assert.ok(starts[i]! - starts[i - 1]! >= 60 - SLACK, `gap ${starts[i]! - starts[i - 1]!} ms`);
+      assert.ok(
+        starts[i]! - starts[i - 1]! >= 60 - START_JITTER,
+        `gap ${starts[i]! - starts[i - 1]!} ms`,
+      );
     }
   });
 
