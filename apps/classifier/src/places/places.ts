@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
 import { NameIndex, nameKey, type MatchOptions, type NameMatch } from '../text/name-index.js';
 import { unprefixFor } from '../text/glued-prefixes.js';
+import { holds, inAnotherPlaceName } from './mention-filters.js';
 
 export interface CountryHit {
   code: string;
@@ -232,35 +233,6 @@ function groupBySpan(matches: NameMatch<Place>[]): PlaceMention[] {
     else groups.set(key, { start: m.start, end: m.end, surface: m.surface, places: [m.value] });
   }
   return [...groups.values()];
-}
-
-/** "New" in the names of places named after older ones (Nova York is not York, England). */
-const NEW = new Set(
-  (
-    'New Nova Novo Nueva Nuevo Nouvelle Nouveau Nuova Nuovo Neu Neue Nieuw Nieuwe Ny Nya Nye ' +
-    'Nowy Nowa Nowe Nový Nová Nové Новый Новая Новое Нова Нови Нови Yeni Uusi Új'
-  ).split(' '),
-);
-/** Points of the compass before a country name a part of it (Northern Ireland is not Ireland). */
-const COMPASS = new Set(
-  'North South East West Northern Southern Eastern Western Upper Lower'.split(' '),
-);
-const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}]*) $/u;
-/** ...or after it: Irlanda del Norte, Irlande du Nord, Irlanda do Norte. */
-const COMPASS_AFTER = /^ (?:del|du|do|de|of the) (?:Norte|Nord|Sud|Sur|Sul|North|South)\b/u;
-
-/** A place named inside another place's name that the index does not know (New Mexico). */
-function inAnotherPlaceName(mention: PlaceMention, text: string): boolean {
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, mention.start - 20), mention.start))?.[1];
-  if (before && NEW.has(before)) return true;
-  if (!mention.places.every((p) => p.kind === 'country')) return false;
-  if (before && COMPASS.has(before)) return true;
-  return COMPASS_AFTER.test(text.slice(mention.end, mention.end + 20));
-}
-
-function holds(name: { start: number; end: number }, mention: PlaceMention): boolean {
-  const longer = name.end - name.start > mention.end - mention.start;
-  return longer && name.start <= mention.start && mention.end <= name.end;
 }
 
 /** Prefer a candidate in a country the article mentions, then the most populous. */
