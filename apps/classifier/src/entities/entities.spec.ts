@@ -44,4 +44,34 @@ describe('EntityRecognizer candidate names', () => {
     ]);
     assert.deepEqual(names('Reporters asked April Ryan a question.'), ['April Ryan']);
   });
+
+  it('knows the people and organisations that matter most in many scripts', () => {
+    const canonical = (text: string, language: string) =>
+      entities
+        .recognize(text, language)
+        .flatMap((e) => (e.canonical ? [e.canonical] : []))
+        .sort();
+    assert.deepEqual(canonical('פוטין נפגש עם מזכ"ל נאט"ו ודיבר לטראמפ.', 'he'), [
+      'Donald Trump',
+      'NATO',
+      'Vladimir Putin',
+    ]);
+    assert.deepEqual(canonical('मोदी ने संयुक्त राष्ट्र में भाषण दिया।', 'hi'), [
+      'Narendra Modi',
+      'United Nations',
+    ]);
+    assert.deepEqual(canonical('Ο Μακρόν συνάντησε τον Ζελένσκι στον ΟΗΕ.', 'el'), [
+      'Emmanuel Macron',
+      'United Nations',
+      'Volodymyr Zelensky',
+    ]);
+    assert.deepEqual(canonical('ტრამპმა და პუტინმა ისაუბრეს.', 'ka'), [
+      'Donald Trump',
+      'Vladimir Putin',
+    ]);
+    assert.deepEqual(canonical('وقال مسؤول لبوتين إن صندوق النقد الدولي قلق.', 'ar'), [
+      'International Monetary Fund',
+      'Vladimir Putin',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { modelsDir } from '../model/paths.js';
 import { isCalendarWord, isWeekday } from './calendar-words.js';
 import { NameIndex, type NameMatch } from '../text/name-index.js';
 import { INFLECTING_LANGUAGES } from '../places/places.js';
+import { unprefixFor } from '../text/glued-prefixes.js';
 
 export type EntityType = 'person' | 'organisation' | 'other';
 
@@ -86,7 +87,11 @@ export class EntityRecognizer {
     const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
     const last = this.lastAliases;
     if (last?.text === text && last.inflect === inflect) return last.matches;
-    const matches = this.index.match(text, { inflect, maxSuffix: 3 });
+    const matches = this.index.match(text, {
+      inflect,
+      maxSuffix: 3,
+      unprefix: unprefixFor(language),
+    });
     this.lastAliases = { text, inflect, matches };
     return matches;
   }
