@@ -112,9 +112,19 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
   KP: ['North Korea', 'КНДР', 'Северная Корея'],
   CN: ['PRC', 'КНР'],
   AE: ['UAE', 'ОАЭ'],
-  TR: ['Türkiye', 'Turkey', 'Турция'],
+  // CLDR now names it Türkiye, and Hindi, Korean and Urdu after it; news still write the old names.
+  TR: ['Türkiye', 'Turkey', 'Турция', 'तुर्की', '터키', 'ترکی'],
+  SZ: ['Swaziland'],
+  TL: ['East Timor'],
   MM: ['Burma'],
-  CD: ['DR Congo', 'DRC'],
+  CD: [
+    'DR Congo',
+    'DRC',
+    'Democratic Republic of Congo',
+    'Democratic Republic of the Congo',
+    'RDC',
+    'ДРК',
+  ],
   KZ: ['Kazakstan', 'Qazaqstan', 'РК'],
   KG: ['Kirghizia', 'Киргизия', 'Кыргызстан'],
   BY: ['Belarus', 'Белоруссия', 'Беларусь'],
@@ -137,6 +147,8 @@ const CITY_ALIASES: Record<number, string[]> = {
     '아스타나',
   ],
   703448: ['Kyiv', 'Kiev', 'Kijów', 'Kiew', 'Kyjiw', 'Киев', 'Київ', 'Кіеў'],
+  // Brazilian Portuguese (GeoNames has only Nova Iorque) and Italian.
+  5128581: ['Nova York', 'Nuova York'],
 };
 
 interface CityRecord {

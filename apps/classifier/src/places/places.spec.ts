@@ -81,7 +81,11 @@ describe('PlaceRecognizer', () => {
   it('reads no place inside the name of a newer or larger one', () => {
     const citiesOf = (text: string, language: string) =>
       places.recognize('', text, language).cities.map((c) => c.name);
-    assert.deepEqual(citiesOf('Nova York, 24 set (EFE). O índice fechou em baixa.', 'pt'), []);
+    assert.deepEqual(citiesOf('Nova York, 24 set (EFE). O índice fechou em baixa.', 'pt'), [
+      'New York City',
+    ]);
+    assert.deepEqual(citiesOf('Floods in New Brunswick, Canada.', 'en'), []);
+    assert.deepEqual(citiesOf('Talks in Brunswick, Germany.', 'en'), ['Braunschweig']);
     assert.deepEqual(codesOf('Elections in New Mexico and New Jersey.', 'en'), []);
     assert.deepEqual(codesOf('Belfast is the capital of Northern Ireland.', 'en'), ['GB']);
     assert.deepEqual(codesOf('Skiing in North America and in Ireland.', 'en'), ['IE']);
