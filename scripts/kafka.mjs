@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Local single-node Apache Kafka (KRaft, broker+controller) from Maven Central's jars.
 // Usage: node scripts/kafka.mjs start|stop|status
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -142,7 +143,7 @@ async function waitAndCreateTopics(brokers, child) {
   // Connection refusals while the broker boots are expected: keep them off the console.
   const logger = new tools.JsonLogger('kafka-script', 'error', {}, () => undefined);
   const kafka = tools.createKafka({ brokers, clientId: 'newsfeed-kafka-script', logger });
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+  const deadline = performance.now() + READY_TIMEOUT_MS;
   for (;;) {
     try {
       await tools.checkKafkaReachable(kafka, brokers, 3000);
@@ -152,7 +153,7 @@ async function waitAndCreateTopics(brokers, child) {
         const message = `Kafka exited during start-up; see ${LOG_FILE}:\n${tail(LOG_FILE)}`;
         throw new Error(message, { cause: error });
       }
-      if (Date.now() > deadline) throw error;
+      if (performance.now() > deadline) throw error;
       await sleep(500);
     }
   }
@@ -209,9 +210,11 @@ async function start() {
   child.unref();
   fs.writeFileSync(PID_FILE, String(child.pid));
   log(`kafka: starting (pid ${child.pid}, log ${path.relative(ROOT, LOG_FILE)})`);
-  const started = Date.now();
+  const started = performance.now();
   await waitAndCreateTopics([`${HOST}:${PORT}`], child.pid);
-  log(`kafka: ready on ${HOST}:${PORT} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `kafka: ready on ${HOST}:${PORT} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function stop() {
@@ -222,8 +225,8 @@ async function stop() {
     return;
   }
   process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  const deadline = performance.now() + 30_000;
+  while (isAlive(pid) && performance.now() < deadline) await sleep(200);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   fs.rmSync(PID_FILE, { force: true });
   log('kafka: stopped');

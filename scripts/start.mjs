@@ -2,6 +2,7 @@
 // `npm start`: installs what is missing, builds, starts PostgreSQL checks, Kafka, migrations and
 // the four services (restarted if they crash), subscribes to the bundled sample feeds when the
 // database is empty, prints where to look, and shuts everything down cleanly on Ctrl-C.
+import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, CACHE } from './lib/paths.mjs';
@@ -16,8 +17,8 @@ const SAMPLE_PORT = Number(process.env.SAMPLE_FEEDS_PORT ?? 8090);
 const apiUrl = `http://127.0.0.1:${process.env.API_PORT ?? SERVICES.api}`;
 
 async function waitHealthy(name, port, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
     } catch {

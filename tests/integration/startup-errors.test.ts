@@ -11,7 +11,7 @@ interface Exit {
 }
 
 function runService(service: string, env: Record<string, string>): Promise<Exit> {
-  const started = Date.now();
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -26,7 +26,7 @@ function runService(service: string, env: Record<string, string>): Promise<Exit>
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolve({ code, stderr: stderr.trim(), ms: Date.now() - started });
+      resolve({ code, stderr: stderr.trim(), ms: performance.now() - started });
     });
   });
 }

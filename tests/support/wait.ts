@@ -7,9 +7,11 @@ export async function waitFor<T>(
   timeoutMs = 30_000,
   intervalMs = 100,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  // A monotonic clock: this machine's wall clock has been seen to step, which made one wait
+  // end 15 s "early" after 0.5 s.
+  const deadline = performance.now() + timeoutMs;
   let lastError: unknown;
-  while (Date.now() < deadline) {
+  while (performance.now() < deadline) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
