@@ -63,7 +63,11 @@ const STOP = new Set(
 
 export class EntityRecognizer {
   private readonly index = new NameIndex<AliasEntry>();
-  private lastAliases?: { text: string; inflect: boolean; matches: NameMatch<AliasEntry>[] };
+  private lastAliases?: {
+    text: string;
+    language: string | undefined;
+    matches: NameMatch<AliasEntry>[];
+  };
 
   constructor(entries: AliasEntry[]) {
     for (const entry of entries) for (const alias of entry.aliases) this.index.add(alias, entry);
@@ -82,17 +86,19 @@ export class EntityRecognizer {
     return this.aliasesIn(text, language).map(({ start, end }) => ({ start, end }));
   }
 
-  /** The alias table's names in `text`; the last text's are kept, as places ask first. */
+  /**
+   * The alias table's names in `text` as `language` writes them (declined, behind glued
+   * letters); the last text's are kept, as places ask first.
+   */
   private aliasesIn(text: string, language?: string): NameMatch<AliasEntry>[] {
-    const inflect = language ? INFLECTING_LANGUAGES.has(language) : false;
     const last = this.lastAliases;
-    if (last?.text === text && last.inflect === inflect) return last.matches;
+    if (last?.text === text && last.language === language) return last.matches;
     const matches = this.index.match(text, {
-      inflect,
+      inflect: language ? INFLECTING_LANGUAGES.has(language) : false,
       maxSuffix: 3,
       unprefix: unprefixFor(language),
     });
-    this.lastAliases = { text, inflect, matches };
+    this.lastAliases = { text, language, matches };
     return matches;
   }
 
