@@ -318,6 +318,42 @@ describe('the newest matches of a word, read three ways', () => {
     assert.ok(Math.abs(common.corrected - 120) <= 24, `harbour estimated at ${common.corrected}`);
   });
 
+  it("estimates a word's matches from the lexeme statistics as EXPLAIN does, without asking it", async () => {
+    const { repository, service } = engine;
+    const explained = async (q: string) => {
+      const request = service.parse({ q });
+      const [row] = await repository.one<{ q: string }>(buildTsquerySql(request)!);
+      const resolved = dedupeTsquery(row!.q);
+      return {
+        resolved,
+        planner: await repository.estimate(buildMatchEstimateSql(request, resolved)),
+        local: await repository.wordEstimates(resolved),
+      };
+    };
+    const unseen = await repository.estimate(buildUnseenLexemeEstimateSql());
+    // Common and rare words, a word no document has, AND, OR, exclusion and a phrase.
+    for (const q of [
+      'harbour',
+      'orchestra',
+      'quixotically',
+      'harbour election',
+      'harbour OR drought',
+      'harbour -vaccine',
+      '"harbour election"',
+    ]) {
+      const { resolved, planner, local } = await explained(q);
+      assert.ok(local, `no local estimate for ${resolved}`);
+      assert.ok(
+        Math.abs(local.matches - planner) <= Math.max(1, planner * 0.02),
+        `${q} (${resolved}): planner ${planner}, local ${local.matches}`,
+      );
+      assert.ok(
+        Math.abs(local.unseen - unseen) <= 1,
+        `unseen: planner ${unseen}, local ${local.unseen}`,
+      );
+    }
+  });
+
   it('lists the days of the documents at or after a time, also far in the future', async () => {
     const daysSince = async (source: Engine, since: string) =>
       (

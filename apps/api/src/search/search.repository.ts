@@ -4,6 +4,12 @@ import { DataSource } from 'typeorm';
 import type { JsonLogger } from '#observability';
 import { SEARCH_GIN_INDEX } from '#database';
 import { LOGGER } from '#platform';
+import {
+  lexemeStatistics,
+  tsquerySelectivity,
+  unseenLexemeSelectivity,
+  type LexemeStatistics,
+} from './lexeme-selectivity.js';
 import { isStatementTimeout, searchTimeoutError } from './search-errors.js';
 import {
   queryKey,
@@ -77,6 +83,7 @@ export class SearchRepository implements OnModuleDestroy {
   private readonly boundaries = new TtlCache<string | null>(BOUNDARY_TTL_MS, 64);
   private readonly windowDayCounts = new TtlCache<number>(BOUNDARY_TTL_MS, 64);
   private readonly histograms = new TtlCache<string[]>(SIZE_TTL_MS, 1);
+  private readonly lexemes = new TtlCache<LexemeStatistics | null>(SIZE_TTL_MS, 1);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -123,6 +130,37 @@ export class SearchRepository implements OnModuleDestroy {
         values: [],
       });
       return Number(row?.rows ?? 0);
+    });
+  }
+
+  /**
+   * The planner's estimate of a tsquery's matches over all documents, and of one lexeme below
+   * the statistics, computed from ANALYZE's lexeme statistics without an EXPLAIN (see
+   * lexeme-selectivity); undefined before the first ANALYZE or for text it cannot read.
+   */
+  async wordEstimates(tsquery: string): Promise<{ matches: number; unseen: number } | undefined> {
+    const [stats, total] = await Promise.all([this.lexemeStatistics(), this.documentCount()]);
+    const share = stats ? tsquerySelectivity(tsquery, stats) : undefined;
+    if (!stats || share === undefined) return undefined;
+    const rows = (selectivity: number) => Math.max(1, Math.round(selectivity * total));
+    return { matches: rows(share), unseen: rows(unseenLexemeSelectivity(stats)) };
+  }
+
+  private lexemeStatistics(): Promise<LexemeStatistics | null> {
+    return this.lexemes.through('', async () => {
+      const [row] = await this.rows<{
+        elements: string[] | null;
+        frequencies: number[] | null;
+        nulls: number;
+      }>({
+        text: `SELECT most_common_elems::text::text[] AS elements, most_common_elem_freqs AS frequencies,
+                      null_frac::float8 AS nulls
+                 FROM pg_stats WHERE schemaname = current_schema()
+                  AND tablename = 'search_documents' AND attname = 'document'`,
+        values: [],
+      });
+      if (!row?.elements || !row.frequencies) return null;
+      return lexemeStatistics(row.elements, row.frequencies.map(Number), Number(row.nulls)) ?? null;
     });
   }
 

@@ -398,19 +398,28 @@ export class SearchService {
     if (resolved === undefined) return this.filterPlan(request);
     if ((await this.repository.searchEngine()) !== 'gin') return undefined;
     const filtered = hasFilters(request.filters);
-    const wordsOnly = { ...request, filters: NO_FILTERS };
-    const [planned, total, plannedWords, days, unseen] = await Promise.all([
-      this.repository.estimate(buildMatchEstimateSql(request, resolved)),
+    const [local, total, days] = await Promise.all([
+      this.repository.wordEstimates(resolved),
       this.repository.documentCount(),
-      filtered ? this.repository.estimate(buildMatchEstimateSql(wordsOnly, resolved)) : undefined,
       this.repository.windowsByDay(),
-      this.repository.estimate(buildUnseenLexemeEstimateSql()),
+    ]);
+    const [planned, plannedWords, unseen] = await Promise.all([
+      !filtered && local ? local.matches : this.planned(request, resolved),
+      filtered
+        ? (local?.matches ?? this.planned({ ...request, filters: NO_FILTERS }, resolved))
+        : undefined,
+      local?.unseen ?? this.repository.estimate(buildUnseenLexemeEstimateSql()),
     ]);
     const words = plannedWords ?? planned;
     const wordMatches = correctedEstimate(words, loneLexemeAlternatives(resolved), unseen);
     const estimate = planned * (wordMatches / Math.max(words, 1));
     if (total > 0 && estimate >= total * this.env.SEARCH_WALK_SHARE) return undefined;
     return { estimate, total, wordMatches: Math.max(estimate, wordMatches), days };
+  }
+
+  /** The planner's estimate of the request's matches (EXPLAIN: filters need the planner). */
+  private planned(request: SearchRequest, resolved: string): Promise<number> {
+    return this.repository.estimate(buildMatchEstimateSql(request, resolved));
   }
 
   /**
