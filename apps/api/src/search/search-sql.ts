@@ -104,6 +104,21 @@ export const HIT_COLUMNS = [
   `${utcText('d.indexed_at')} AS "indexedAt"`,
 ].join(', ');
 
+/**
+ * What a ranked page's candidates carry: the row's address (the page's rows are read whole by
+ * it), and what collapsing, facets and ordering read.
+ */
+const RANKED_COLUMNS = [
+  'd.ctid AS tid',
+  'd.article_id AS id',
+  'd.story_id AS "storyId"',
+  'd.language',
+  'd.topics',
+  'd.places',
+  'd.feed_id AS "feedId"',
+  'd.published_at AS sort_time',
+].join(', ');
+
 /** Conditions of the filters, AND-ed; every value is a bind parameter. */
 function filterConditions(filters: SearchFilters, params: Params): string[] {
   const where: string[] = [];
@@ -298,11 +313,16 @@ const PUBLISHED_DAY = `ARRAY[((d.published_at AT TIME ZONE 'UTC')::date - DATE '
  * days come from a one-row subquery, run once per statement: called directly, the function also
  * ran while planning, for the selectivity estimate (planning 1.7–4.3 → 0.7–1.1 ms for windows of
  * 2–48 days at a million documents), and the plan is the same.
+ * The sort carries only the row's address (or the few `columns` a caller reads) and the whole
+ * rows of the newest are fetched again by it: sorting the 1,600 matches of a word for its
+ * newest 500 with their documents (≈ 2 kB each) cost more than fetching 500 rows twice (a
+ * ranked page of a word in 10 % of a million documents, 19.5 → 16.4 ms).
  */
 function newestWithin(
   base: Base,
   { window, days }: { window?: string; days?: boolean },
   limit: number,
+  columns?: string,
 ): string {
   const { params, where } = base;
   const bounded = [...where];
@@ -311,10 +331,12 @@ function newestWithin(
     bounded.push(`d.published_at >= ${since}`);
     if (days) bounded.push(`${PUBLISHED_DAY} && (SELECT search_published_days(${since}))`);
   }
-  return (
-    `(SELECT w.* FROM (SELECT d.* FROM search_documents d ${whereClause(bounded)} OFFSET 0) w ` +
-    `ORDER BY w.published_at DESC, w.article_id DESC LIMIT ${params.add(limit)}) d`
-  );
+  const newest = (carried: string) =>
+    `SELECT w.* FROM (SELECT ${carried}, d.published_at AS newest_at, d.article_id AS newest_id ` +
+    `FROM search_documents d ${whereClause(bounded)} OFFSET 0) w ` +
+    `ORDER BY w.newest_at DESC, w.newest_id DESC LIMIT ${params.add(limit)}`;
+  if (columns) return `(${newest(columns)}) d`;
+  return `(SELECT d.*, d.ctid FROM search_documents d WHERE d.ctid = ANY(ARRAY(SELECT n.tid FROM (${newest('d.ctid AS tid')}) n))) d`;
 }
 
 /**
@@ -367,11 +389,10 @@ export function buildPageSql(
   } else {
     const rank = relevance ? rankExpression(options.halfLifeDays) : '0::float8';
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
-    const candidates = newestCandidates(
-      searchBase,
-      options,
-      `${HIT_COLUMNS}, ${rank} AS rank, d.published_at AS sort_time`,
-    );
+    // Candidates carry what ranking, collapsing and facets read; the page's rows are read whole
+    // by their address afterwards, not all 500 candidates' (a ranked page of a word in 10 % of a
+    // million documents: 17.2 -> 15.6 ms).
+    const candidates = newestCandidates(searchBase, options, `${RANKED_COLUMNS}, ${rank} AS rank`);
     const ranked = request.collapse
       ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
         `count(*) OVER (PARTITION BY coalesce(c."storyId", c.id)) AS "storyMatches" FROM candidates c) s WHERE s.pos = 1`
@@ -386,10 +407,13 @@ export function buildPageSql(
       ? `, CASE WHEN row_number() OVER (ORDER BY ${order}) = 1 THEN ` +
         `(SELECT json_agg(f) FROM (${facetCounts('candidates', '"feedId"')}) f) END AS "facetRows"`
       : '';
-    page =
+    const best =
       `WITH candidates AS (${candidates}) SELECT c.*, ` +
       `(SELECT count(*) FROM candidates)::int AS "candidateCount"${facets} FROM (${ranked}) c ${whereClause(seek)} ` +
       `ORDER BY ${order} LIMIT ${params.add(request.limit + 1)}`;
+    page =
+      `SELECT ${HIT_COLUMNS}, r.rank, r.sort_time, r."storyMatches", r."candidateCount"` +
+      `${options.facets ? ', r."facetRows"' : ''} FROM (${best}) r JOIN search_documents d ON d.ctid = r.tid`;
   }
   const highlights = highlightColumns(hasQuery, params);
   const queryFrom = hasQuery ? `, ${queryRelation}` : '';
@@ -417,7 +441,7 @@ export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions):
   const columns = 'd.language, d.topics, d.places, d.feed_id';
   const matches =
     options.bitmap && !options.rumNewest
-      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options, options.scan)}`
+      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options, options.scan, columns)}`
       : `SELECT ${columns} FROM ${from} ${whereClause(where)} ` +
         `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
   return {
