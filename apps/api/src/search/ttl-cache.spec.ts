@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TtlCache } from './ttl-cache.js';
+import { RefreshingValue, TtlCache } from './ttl-cache.js';
 
 describe('TtlCache', () => {
   it('returns a value until it expires', () => {
@@ -36,5 +36,62 @@ describe('TtlCache', () => {
     assert.equal(await cache.through('a', load), null);
     assert.equal(await cache.through('a', load), null);
     assert.equal(loads, 1);
+  });
+});
+
+describe('RefreshingValue', () => {
+  it('loads once for concurrent callers, then serves the last value while reloading', async () => {
+    let now = 0;
+    let loads = 0;
+    let release: (() => void) | undefined;
+    const value = new RefreshingValue(
+      100,
+      async () => {
+        loads++;
+        if (loads === 2) await new Promise<void>((resolve) => (release = resolve));
+        return loads;
+      },
+      () => now,
+    );
+    assert.deepEqual(await Promise.all([value.get(), value.get()]), [1, 1]);
+    assert.equal(loads, 1);
+    now = 99;
+    assert.equal(await value.get(), 1);
+    now = 100;
+    // Stale: answered at once from the last value, one reload started.
+    assert.equal(await value.get(), 1);
+    assert.equal(await value.get(), 1);
+    assert.equal(loads, 2);
+    release!();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await value.get(), 2);
+  });
+
+  it('keeps the last value when a reload fails, and lets the first caller see a failed load', async () => {
+    let now = 0;
+    let fail = true;
+    const value = new RefreshingValue(
+      10,
+      async () => {
+        if (fail) throw new Error('down');
+        return now;
+      },
+      () => now,
+    );
+    await assert.rejects(value.get(), /down/);
+    fail = false;
+    now = 5;
+    assert.equal(await value.get(), 5);
+    fail = true;
+    now = 20;
+    assert.equal(await value.get(), 5);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await value.get(), 5);
+    await new Promise((resolve) => setImmediate(resolve));
+    fail = false;
+    now = 21;
+    assert.equal(await value.get(), 5);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await value.get(), 21);
   });
 });

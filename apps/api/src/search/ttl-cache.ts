@@ -35,3 +35,37 @@ export class TtlCache<T> {
     this.entries.set(key, { value, at: this.now() });
   }
 }
+
+/**
+ * One value loaded once, then reloaded in the background once `ttlMs` old: callers meanwhile
+ * get the last value instead of waiting for the load (the first caller waits; concurrent
+ * callers share one load). A failed reload keeps the last value until the next try.
+ */
+export class RefreshingValue<T> {
+  private value?: { value: T; at: number };
+  private loading?: Promise<T>;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly load: () => Promise<T>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(): Promise<T> {
+    if (!this.value) return this.reload();
+    if (this.now() - this.value.at >= this.ttlMs) this.reload().catch(() => undefined);
+    return this.value.value;
+  }
+
+  private reload(): Promise<T> {
+    this.loading ??= this.load()
+      .then((value) => {
+        this.value = { value, at: this.now() };
+        return value;
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
+    return this.loading;
+  }
+}
