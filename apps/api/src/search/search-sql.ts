@@ -20,7 +20,10 @@ export interface SearchSqlOptions {
   resolved?: string;
   /** Take the newest matches from a bitmap, not the time index; see `newestWithin`. */
   bitmap?: boolean;
-  /** Ranked pages: facet counts over the candidates, as `facetRows` on the first row. */
+  /**
+   * First pages with facets: facet counts over the candidates, as `facetRows` on the first row
+   * (newest-first pages then also come from the newest `candidates` matches).
+   */
   facets?: boolean;
   /** With `bitmap`: a published_at lower bound expected to hold enough matches. */
   window?: string;
@@ -355,7 +358,8 @@ function newestCandidates(searchBase: Base, options: SearchSqlOptions, columns: 
 /**
  * One page of results (limit + 1 rows, the extra one tells whether there is a next page).
  * Newest-first without collapsing walks the (published_at, article_id) index from the cursor.
- * Relevance and collapse=story rank the newest `candidates` matches.
+ * Relevance and collapse=story rank the newest `candidates` matches; a newest-first first page
+ * with facets takes its rows and its facet counts from them in one statement.
  */
 export function buildPageSql(
   request: SearchRequest,
@@ -366,7 +370,7 @@ export function buildPageSql(
   const { params, from, where, hasQuery, queryRelation } = searchBase;
   const relevance = ranksByRelevance(request);
   let page: string;
-  if (!relevance && !request.collapse) {
+  if (!relevance && !request.collapse && !options.facets) {
     const seek = cursorCondition(cursor, params, {
       rank: '0',
       published: 'd.published_at',
@@ -402,7 +406,7 @@ export function buildPageSql(
       published: 'c.sort_time',
       id: 'c.id',
     });
-    // Facets of a ranked page count the candidates it ranked: no second pass over the matches.
+    // Facets count the candidates the page came from: no second pass over the matches.
     const facets = options.facets
       ? `, CASE WHEN row_number() OVER (ORDER BY ${order}) = 1 THEN ` +
         `(SELECT json_agg(f) FROM (${facetCounts('candidates', '"feedId"')}) f) END AS "facetRows"`
