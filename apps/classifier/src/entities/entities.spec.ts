@@ -26,6 +26,9 @@ describe('EntityRecognizer candidate names', () => {
       'Brenda Fitzgerald',
     ]);
     assert.deepEqual(names('Talks with President Macron ended.'), ['Macron']);
+    assert.deepEqual(names('Talks ended. President Macron said they would resume.'), ['Macron']);
+    assert.deepEqual(names('Prime Minister Modi spoke first.'), ['Modi']);
+    assert.deepEqual(names('Talks ended. President said nothing.'), []);
   });
 
   it('ends a name at a possessive', () => {

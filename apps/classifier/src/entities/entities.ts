@@ -152,9 +152,10 @@ const POSSESSIVE = /['’]s$/u;
 
 /**
  * The candidate names in a capitalised run starting at `start`: stop words and titles before a
- * name left out (Dr Brenda Fitzgerald, President Macron); nothing where a weekday's name, or a
- * sentence's first word that the text also writes in lower case, stands before one word
- * (Wednesday Former, While Republicans), nor where a sentence starts with one word; a
+ * name left out (Dr Brenda Fitzgerald, President Macron, also starting a sentence); nothing
+ * where a weekday's name, or a sentence's first word that the text also writes in lower case,
+ * stands before one word (Wednesday Former, While Republicans), nor where a sentence starts
+ * with one word; a
  * possessive ends a name (Puigdemont's Catalan is Puigdemont; TJN’s Financial Secrecy Index is
  * TJN and Financial Secrecy Index).
  */
@@ -165,7 +166,8 @@ function namesInRun(run: string, text: string, start: number, lowerCase: LowerCa
   let dropped = false;
   if (isSentenceStart(text, start)) {
     if (words.length === 1) return [];
-    dropped = words[0] === all[0] && isOrdinary(all[0], lowerCase);
+    // A title announces a name, even a single word (President Macron said…).
+    dropped = words[0] === all[0] && !TITLES.has(all[0]) && isOrdinary(all[0], lowerCase);
   }
   while (words.length > 1 && (dropped || isWeekday(words[0]))) {
     words = words.slice(1);
