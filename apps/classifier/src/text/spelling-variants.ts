@@ -23,11 +23,22 @@ const SAME_LETTER: Record<string, string> = {
   '\u0671': ALEF,
 };
 
-/** Lower case with spelling variants folded (see SPELLING_VARIANTS). */
+/**
+ * A nasal consonant with a virama before another consonant is written as the anusvara just as
+ * well (ज़ाम्बिया, ज़ांबिया; हिन्दी, हिंदी), and the candrabindu often for the anusvara. Devanagari
+ * only: the same folding in Bengali matched more wrong places than right ones on SIB-200 train
+ * (precision 82.8 -> 77.6 %, recall 53.5 -> 52.8 %).
+ */
+const DEVANAGARI_NASAL =
+  /[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939\u0958-\u095f])|\u0901/g;
+
+/** Lower case with spelling variants folded (see SPELLING_VARIANTS and DEVANAGARI_NASAL). */
 export function folded(word: string): string {
   const lower = word.toLowerCase();
   // Only words in Hebrew, Arabic or Indic letters have variants: most are returned at once.
   const first = lower.charCodeAt(0);
   if (first < 0x0590 || first > 0x0a7f) return lower;
-  return lower.replace(SPELLING_VARIANTS, (letter) => SAME_LETTER[letter] ?? '');
+  const letters = lower.replace(SPELLING_VARIANTS, (letter) => SAME_LETTER[letter] ?? '');
+  if (first >= 0x0900 && first < 0x0980) return letters.replace(DEVANAGARI_NASAL, '\u0902');
+  return letters;
 }
