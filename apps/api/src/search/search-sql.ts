@@ -316,16 +316,15 @@ const PUBLISHED_DAY = `ARRAY[((d.published_at AT TIME ZONE 'UTC')::date - DATE '
  * days come from a one-row subquery, run once per statement: called directly, the function also
  * ran while planning, for the selectivity estimate (planning 1.7–4.3 → 0.7–1.1 ms for windows of
  * 2–48 days at a million documents), and the plan is the same.
- * The sort carries only the row's address (or the few `columns` a caller reads) and the whole
- * rows of the newest are fetched again by it: sorting the 1,600 matches of a word for its
- * newest 500 with their documents (≈ 2 kB each) cost more than fetching 500 rows twice (a
- * ranked page of a word in 10 % of a million documents, 19.5 → 16.4 ms).
+ * The sort carries only the row's address, and the whole rows of the newest are fetched again
+ * by it: sorting the 1,600 matches of a word for its newest 500 with their documents (≈ 2 kB
+ * each) cost more than fetching 500 rows twice (a ranked page of a word in 10 % of a million
+ * documents, 18.4 → 17.2 ms, medians of 75 runs of each statement).
  */
 function newestWithin(
   base: Base,
   { window, days }: { window?: string; days?: boolean },
   limit: number,
-  columns?: string,
 ): string {
   const { params, where } = base;
   const bounded = [...where];
@@ -334,12 +333,11 @@ function newestWithin(
     bounded.push(`d.published_at >= ${since}`);
     if (days) bounded.push(`${PUBLISHED_DAY} && (SELECT search_published_days(${since}))`);
   }
-  const newest = (carried: string) =>
-    `SELECT w.* FROM (SELECT ${carried}, d.published_at AS newest_at, d.article_id AS newest_id ` +
+  const newest =
+    `SELECT w.tid FROM (SELECT d.ctid AS tid, d.published_at, d.article_id ` +
     `FROM search_documents d ${whereClause(bounded)} OFFSET 0) w ` +
-    `ORDER BY w.newest_at DESC, w.newest_id DESC LIMIT ${params.add(limit)}`;
-  if (columns) return `(${newest(columns)}) d`;
-  return `(SELECT d.*, d.ctid FROM search_documents d WHERE d.ctid = ANY(ARRAY(SELECT n.tid FROM (${newest('d.ctid AS tid')}) n))) d`;
+    `ORDER BY w.published_at DESC, w.article_id DESC LIMIT ${params.add(limit)}`;
+  return `(SELECT d.*, d.ctid FROM search_documents d WHERE d.ctid = ANY(ARRAY(${newest}))) d`;
 }
 
 /**
@@ -395,7 +393,7 @@ export function buildPageSql(
     const order = relevance ? 'c.rank DESC, c.id DESC' : 'c.sort_time DESC, c.id DESC';
     // Candidates carry what ranking, collapsing and facets read; the page's rows are read whole
     // by their address afterwards, not all 500 candidates' (a ranked page of a word in 10 % of a
-    // million documents: 17.2 -> 15.6 ms).
+    // million documents: 17.9 -> 16.6 ms, medians of 75 runs of each statement).
     const candidates = newestCandidates(searchBase, options, `${RANKED_COLUMNS}, ${rank} AS rank`);
     const ranked = request.collapse
       ? `SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY coalesce(c."storyId", c.id) ORDER BY ${order}) AS pos, ` +
@@ -424,32 +422,6 @@ export function buildPageSql(
   const pageOrder = relevance ? 'p.rank DESC, p.id DESC' : 'p.sort_time DESC, p.id DESC';
   return {
     text: `SELECT p.*${highlights} FROM (${page}) p${queryFrom} ORDER BY ${pageOrder}`,
-    values: params.values,
-  };
-}
-
-export interface FacetSqlOptions {
-  resolved?: string;
-  bitmap?: boolean;
-  window?: string;
-  days?: boolean;
-  /** Facets count the newest N matches: exact below N, a recent sample above. */
-  scan: number;
-  rumNewest?: boolean;
-}
-
-/** Counts per language, topic, place and feed over the (newest `scan`) matches. */
-export function buildFacetSql(request: SearchRequest, options: FacetSqlOptions): SqlQuery {
-  const searchBase = base(request, options.resolved);
-  const { params, from, where } = searchBase;
-  const columns = 'd.language, d.topics, d.places, d.feed_id';
-  const matches =
-    options.bitmap && !options.rumNewest
-      ? `SELECT ${columns} FROM ${newestWithin(searchBase, options, options.scan, columns)}`
-      : `SELECT ${columns} FROM ${from} ${whereClause(where)} ` +
-        `ORDER BY ${newestOrder(options, false)} LIMIT ${params.add(options.scan)}`;
-  return {
-    text: `WITH m AS MATERIALIZED (${matches}) ${facetCounts('m', 'feed_id')}`,
     values: params.values,
   };
 }

@@ -26,7 +26,6 @@ import {
   buildCandidatesByIdSql,
   buildHitsByIdSql,
   buildEstimateSql,
-  buildFacetSql,
   buildMatchSql,
   buildPageSql,
   buildReplaySql,
@@ -239,7 +238,7 @@ export class SearchService {
     newest: { rumNewest: boolean; resolved?: string },
   ): Promise<SearchPage> {
     const scan = this.env.SEARCH_FACET_SCAN;
-    const key = queryKey(buildFacetSql(request, { scan, ...newest }));
+    const key = `facets ${scan} ${queryKey(buildCandidateSql(request, { ...this.sqlOptions, ...newest }))}`;
     const cached = this.facetCache.get(key);
     if (cached) {
       const rows = await this.windowed(plan, request.limit + 1, (how) =>
