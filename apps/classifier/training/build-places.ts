@@ -219,11 +219,11 @@ function localizedCityNames(): Map<number, Set<string>> {
 }
 
 /**
- * Thai and Korean names are found inside longer words (Thai writes no spaces, Korean glues its
- * endings on), and CLDR's short ones were mostly found there: ริกา (Riga) in แอฟริกา, 평양
- * (Pyongyang) in 태평양 (places on SIB-200 dev, Thai precision 90 -> 73 %): GeoNames' names only.
+ * Thai names are found inside longer words (Thai writes no spaces), and CLDR's short ones were
+ * mostly found there: ริกา (Riga) in แอฟริกา (places on SIB-200 dev, Thai precision 90 -> 73 %):
+ * GeoNames' names only.
  */
-const WITHIN_WORDS = /[\u0e00-\u0e7f\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/u;
+const WITHIN_WORDS = /[\u0e00-\u0e7f]/u;
 
 /** CLDR's file for a locale of LOCALES (its region variants for Chinese scripts). */
 const CLDR_FILES: Record<string, string> = {

@@ -50,6 +50,16 @@ describe('NameIndex', () => {
     assert.deepEqual(codes('フランス・パリで'), ['france']);
   });
 
+  it('reads a Hangul name only where a Korean word starts, with its endings after it', () => {
+    const korean = new NameIndex<string>();
+    korean.add('파리', 'paris');
+    korean.add('평양', 'pyongyang');
+    const codes = (text: string) => korean.match(text).map((m) => m.value);
+    assert.deepEqual(codes('대통령은 파리에서 평양으로 갔다'), ['paris', 'pyongyang']);
+    assert.deepEqual(codes('아프리카 사파리 여행'), []);
+    assert.deepEqual(codes('태평양 한가운데'), []);
+  });
+
   it('reads Georgian names, whose prose has no capitals, declined as well', () => {
     const georgian = new NameIndex<string>();
     georgian.add('ყაზახეთი', 'kazakhstan');

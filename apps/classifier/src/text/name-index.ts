@@ -222,7 +222,7 @@ export class NameIndex<T> {
       if (!this.unspacedHeads.has(s.slice(i, i + 2))) continue;
       for (let len = Math.min(10, s.length - i); len >= 2; len--) {
         const values = this.unspaced.get(s.slice(i, i + len));
-        if (!values || insideKatakanaWord(s, i, len)) continue;
+        if (!values || insideKatakanaWord(s, i, len) || insideHangulWord(s, i)) continue;
         const surface = tok.text.slice(i, i + len);
         for (const value of values)
           out.push({ value, start: tok.start + i, end: tok.start + i + len, surface });
@@ -262,6 +262,17 @@ function insideKatakanaWord(s: string, start: number, length: number): boolean {
   const before = start > 0 ? s[start - 1]! : '';
   const after = s[start + length] ?? '';
   return (before !== '' && KATAKANA.test(before)) || (after !== '' && KATAKANA.test(after));
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+
+/**
+ * Korean separates its words with spaces and glues endings after them (서울에서, 프랑스의), so a
+ * name starts a word: one found after more Hangul is part of another word (파리 in 사파리
+ * "safari", 평양 in 태평양 "Pacific").
+ */
+function insideHangulWord(s: string, start: number): boolean {
+  return start > 0 && HANGUL.test(s[start]!) && HANGUL.test(s[start - 1]!);
 }
 
 /** The last text tokenized and its tokens: an article's text is matched by several indexes. */
