@@ -29,6 +29,8 @@ describe('EntityRecognizer candidate names', () => {
     assert.deepEqual(names('Talks ended. President Macron said they would resume.'), ['Macron']);
     assert.deepEqual(names('Prime Minister Modi spoke first.'), ['Modi']);
     assert.deepEqual(names('Talks ended. President said nothing.'), []);
+    // General starts companies' names as often as it stands before a general's.
+    assert.deepEqual(names('Shares of General Motors fell.'), ['General Motors']);
   });
 
   it('ends a name at a possessive', () => {

@@ -140,11 +140,14 @@ function candidates(
     .map(([name]) => ({ name, type: 'other' as const }));
 }
 
-/** Titles and roles written before a name, not part of it (Dr Brenda Fitzgerald). */
+/**
+ * Titles and roles written before a name, not part of it (Dr Brenda Fitzgerald). Not General:
+ * General Motors, General Electric and the General Assembly lost their first word to it.
+ */
 const TITLES = new Set(
   (
     'Dr Dr. Prof Prof. Professor Mr Mr. Mrs Mrs. Ms Ms. Sir President Prime Minister Governor ' +
-    'Senator Judge Author Chancellor Mayor Secretary Coach Director Chairman General'
+    'Senator Judge Author Chancellor Mayor Secretary Coach Director Chairman'
   ).split(' '),
 );
 /** A possessive ends a name: Puigdemont's Catalan is Puigdemont (and the FBI’s is the FBI). */
