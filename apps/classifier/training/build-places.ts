@@ -240,13 +240,6 @@ function localizedCityNames(): Map<number, Set<string>> {
   return out;
 }
 
-/**
- * Thai names are found inside longer words (Thai writes no spaces), and CLDR's short ones were
- * mostly found there: ริกา (Riga) in แอฟริกา (places on SIB-200 dev, Thai precision 90 -> 73 %):
- * GeoNames' names only.
- */
-const WITHIN_WORDS = /[\u0e00-\u0e7f]/u;
-
 /** CLDR's file for a locale of LOCALES (its region variants for Chinese scripts). */
 const CLDR_FILES: Record<string, string> = {
   zh_TW: 'zh_Hant',
@@ -312,8 +305,7 @@ function cldrCityNames(
         // Meksyk (miasto): a text writes the name, not the qualifier; Czech Mexiko is the city,
         // German Mexiko the country: a name some country has stays the country's.
         const bare = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-        if (bare && !countryNames.has(bare.toLowerCase()) && !WITHIN_WORDS.test(bare))
-          set.add(bare);
+        if (bare && !countryNames.has(bare.toLowerCase())) set.add(bare);
       }
       out.set(city.cityId, set);
     }

@@ -60,6 +60,15 @@ describe('NameIndex', () => {
     assert.deepEqual(codes('태평양 한가운데'), []);
   });
 
+  it('reads a Thai name only between the words that ICU finds in unspaced Thai', () => {
+    const thai = new NameIndex<string>();
+    thai.add('ริกา', 'riga');
+    thai.add('นอร์เวย์', 'norway');
+    const codes = (text: string) => thai.match(text).map((m) => m.value);
+    assert.deepEqual(codes('ชาวนอร์เวย์เดินทางไปริกา'), ['norway', 'riga']);
+    assert.deepEqual(codes('สัตว์ป่าแอฟริกาที่น่าทึ่ง'), []);
+  });
+
   it('reads Georgian names, whose prose has no capitals, declined as well', () => {
     const georgian = new NameIndex<string>();
     georgian.add('ყაზახეთი', 'kazakhstan');

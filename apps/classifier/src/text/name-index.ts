@@ -218,11 +218,13 @@ export class NameIndex<T> {
 
   private matchUnspaced(tok: Tok, out: NameMatch<T>[]): void {
     const s = tok.lower;
+    const thaiWords = isThai(s) ? thaiWordBoundaries(s) : undefined;
     for (let i = 0; i < s.length; i++) {
       if (!this.unspacedHeads.has(s.slice(i, i + 2))) continue;
       for (let len = Math.min(10, s.length - i); len >= 2; len--) {
         const values = this.unspaced.get(s.slice(i, i + len));
         if (!values || insideKatakanaWord(s, i, len) || insideHangulWord(s, i)) continue;
+        if (thaiWords && !(thaiWords.has(i) && thaiWords.has(i + len))) continue;
         const surface = tok.text.slice(i, i + len);
         for (const value of values)
           out.push({ value, start: tok.start + i, end: tok.start + i + len, surface });
@@ -262,6 +264,23 @@ function insideKatakanaWord(s: string, start: number, length: number): boolean {
   const before = start > 0 ? s[start - 1]! : '';
   const after = s[start + length] ?? '';
   return (before !== '' && KATAKANA.test(before)) || (after !== '' && KATAKANA.test(after));
+}
+
+const THAI_WORDS = new Intl.Segmenter('th', { granularity: 'word' });
+
+function isThai(s: string): boolean {
+  const code = s.charCodeAt(0);
+  return code >= 0x0e00 && code <= 0x0e7f;
+}
+
+/**
+ * Thai writes no spaces between words: ICU's dictionary finds where they start and end, and a
+ * name must start and end there (ริกา, Riga, is not in แอฟริกา, Africa; นอร์เวย์ is in ชาวนอร์เวย์).
+ */
+function thaiWordBoundaries(s: string): Set<number> {
+  const boundaries = new Set<number>([s.length]);
+  for (const segment of THAI_WORDS.segment(s)) boundaries.add(segment.index);
+  return boundaries;
 }
 
 const HANGUL = /\p{Script=Hangul}/u;
