@@ -43,7 +43,12 @@ export function tsquerySelectivity(text: string, stats: LexemeStatistics): numbe
 
 /** The selectivity of one lexeme below the statistics (what tsmatchsel gives every unknown one). */
 export function unseenLexemeSelectivity(stats: LexemeStatistics): number {
-  return Math.min(DEFAULT_MATCH_SELECTIVITY, stats.minFrequency / 2) * (1 - stats.nullFraction);
+  return unlisted(stats) * (1 - stats.nullFraction);
+}
+
+/** Half the least listed frequency, at most DEFAULT_MATCH_SELECTIVITY (of non-null rows). */
+function unlisted(stats: LexemeStatistics): number {
+  return Math.min(DEFAULT_MATCH_SELECTIVITY, stats.minFrequency / 2);
 }
 
 function selectivity(node: Node, stats: LexemeStatistics): number {
@@ -63,10 +68,7 @@ function selectivity(node: Node, stats: LexemeStatistics): number {
 }
 
 function lexemeSelectivity(node: { lexeme: string }, stats: LexemeStatistics): number {
-  return (
-    stats.frequencies.get(node.lexeme) ??
-    Math.min(DEFAULT_MATCH_SELECTIVITY, stats.minFrequency / 2)
-  );
+  return stats.frequencies.get(node.lexeme) ?? unlisted(stats);
 }
 
 /** As the planner: matched elements OR-ed, plus the unlisted rows' share of the matched count. */
@@ -83,7 +85,7 @@ function prefixSelectivity(prefix: string, stats: LexemeStatistics): number {
   }
   const estimate =
     clamp(matched) + (1 - clamp(all)) * (count / Math.max(1, stats.frequencies.size));
-  return Math.max(Math.min(DEFAULT_MATCH_SELECTIVITY, stats.minFrequency / 2), estimate);
+  return Math.max(unlisted(stats), estimate);
 }
 
 const clamp = (p: number) => (p < 0 ? 0 : p > 1 ? 1 : p);

@@ -210,14 +210,7 @@ export class SearchService {
             (found) => (found[0]?.candidateCount ?? 0) >= this.env.SEARCH_CANDIDATES,
           ),
         )
-      : await this.windowed(plan, request.limit + 1, (how) =>
-          this.pageRows(
-            request,
-            cursor,
-            { ...newest, ...how },
-            (found) => found.length > request.limit,
-          ),
-        );
+      : await this.newestRows(request, cursor, plan, newest);
     return this.toPage(request, rows, {
       stories: request.collapse === 'story',
       facets: withFacets
@@ -241,14 +234,7 @@ export class SearchService {
     const key = `facets ${scan} ${queryKey(buildCandidateSql(request, { ...this.sqlOptions, ...newest }))}`;
     const cached = this.facetCache.get(key);
     if (cached) {
-      const rows = await this.windowed(plan, request.limit + 1, (how) =>
-        this.pageRows(
-          request,
-          undefined,
-          { ...newest, ...how },
-          (found) => found.length > request.limit,
-        ),
-      );
+      const rows = await this.newestRows(request, undefined, plan, newest);
       return this.toPage(request, rows, {
         stories: false,
         facets: this.cachedFacetsOf(cached, scan),
@@ -269,6 +255,23 @@ export class SearchService {
       stories: false,
       facets: this.cachedFacetsOf(facetRows, scan),
     });
+  }
+
+  /** A newest-first page's rows (limit + 1), from windows that must hold that many. */
+  private newestRows(
+    request: SearchRequest,
+    cursor: SearchCursor | undefined,
+    plan: BitmapPlan | undefined,
+    newest: { rumNewest: boolean; resolved?: string },
+  ): Promise<HitRow[]> {
+    return this.windowed(plan, request.limit + 1, (how) =>
+      this.pageRows(
+        request,
+        cursor,
+        { ...newest, ...how },
+        (found) => found.length > request.limit,
+      ),
+    );
   }
 
   /** The page's items (limit + 1 rows: the extra one says there is a next page) and cursor. */
