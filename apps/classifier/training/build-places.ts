@@ -266,7 +266,7 @@ function exemplarCities(file: string): Map<string, string[]> {
 
 /**
  * GeoNames id -> the names CLDR gives its time zone's exemplar city in each locale (पेरिस, where
- * GeoNames writes पैरिस): the zone's city is the most populous kept city of the zone's country
+ * GeoNames writes पैरिस): the zone's city is the most populous city of the zone's country
  * (zone.tab) with the zone's English name.
  */
 function cldrCityNames(
