@@ -27,6 +27,27 @@ describe('createClassifier', () => {
     assert.equal(c.topics[0]?.code, 'medtop:11000000');
   });
 
+  it('names the subjects SIB-200 has no category for by the article language’s cue words', () => {
+    const business = classifier.classify({
+      title: 'Shares fall as central bank raises interest rates',
+      text: 'Stock markets slid on Tuesday after the central bank raised interest rates by half a point, citing persistent inflation.',
+    });
+    assert.equal(business.topics[0]?.code, 'medtop:04000000');
+    assert.equal(business.topics[0]?.label, 'economy, business and finance');
+    const weather = classifier.classify({
+      title: 'Sturmwarnung: Schnee und Glätte erwartet',
+      text: 'Der Wetterdienst warnt vor Sturm, starkem Schneefall und Temperaturen unter null Grad.',
+    });
+    assert.equal(weather.language.code, 'de');
+    assert.equal(weather.topics[0]?.code, 'medtop:17000000');
+    const sport = classifier.classify({
+      title: 'Late goal wins the cup final',
+      text: 'The striker scored in the last minute of the match to win the cup for his club.',
+    });
+    assert.equal(sport.topics[0]?.code, 'medtop:15000000');
+    assert.ok(sport.topics.every((t) => t.code !== 'medtop:04000000'));
+  });
+
   it('recognises the same places and entities in French', () => {
     const c = classifier.classify({
       title: 'Tokaïev reçoit le secrétaire général de l’OTSC',

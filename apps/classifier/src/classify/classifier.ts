@@ -38,7 +38,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.10';
+export const CLASSIFIER_VERSION = 'clf-2026.11.29';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -99,7 +99,9 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   const shingles = shingleHashes(title && body ? `${title} ${body}` : title || body);
   return {
     language,
-    topics: joined ? parts.topics.topics(joined, topicAnchors(places, candidates)) : [],
+    topics: joined
+      ? parts.topics.topics(joined, topicAnchors(places, candidates), language.code)
+      : [],
     places,
     entities: namedEntities(candidates, language.code),
     numbers: figuresOf(article),

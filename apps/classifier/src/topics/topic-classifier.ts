@@ -1,5 +1,6 @@
 import { LinearModel } from '../model/linear-model.js';
 import { readModelFile } from '../model/paths.js';
+import { SubjectCues } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
 import {
   DEFAULT_TOPIC_FEATURES,
@@ -30,6 +31,7 @@ export class TopicClassifier {
     readonly model: LinearModel,
     readonly taxonomy: Taxonomy,
     options: TopicOptions = {},
+    readonly subjectCues?: SubjectCues,
   ) {
     this.minScore = options.minScore ?? 0.2;
     const stored = model.header.meta?.features as Partial<TopicFeatureConfig> | undefined;
@@ -41,6 +43,7 @@ export class TopicClassifier {
       LinearModel.deserialize(readModelFile(TOPIC_MODEL_FILE)),
       Taxonomy.load(),
       options,
+      SubjectCues.load(),
     );
   }
 
@@ -61,14 +64,23 @@ export class TopicClassifier {
     return best;
   }
 
-  /** IPTC Media Topics, best first: subject scores add up their categories' probabilities. */
-  topics(text: string, anchors: readonly string[] = []): TopicScore[] {
+  /**
+   * IPTC Media Topics, best first: subject scores add up their categories' probabilities; the
+   * subjects SIB-200 has no category for come from the language's cue words.
+   */
+  topics(text: string, anchors: readonly string[] = [], language = 'und'): TopicScore[] {
     const scores = new Map<string, number>();
     for (const [category, p] of this.categories(text, anchors)) {
       const mapping = SIB_TO_IPTC[category];
       if (!mapping) continue;
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);
       if (mapping.narrow) scores.set(mapping.narrow, (scores.get(mapping.narrow) ?? 0) + p);
+    }
+    if (scores.size && this.subjectCues) {
+      const skeleton = topicSkeleton(text);
+      for (const { code, score } of this.subjectCues.subjects(skeleton, language)) {
+        scores.set(code, Math.max(scores.get(code) ?? 0, score));
+      }
     }
     const ranked = [...scores]
       .map(([code, score]) => ({ code: MEDTOP + code, label: this.taxonomy.label(code), score }))

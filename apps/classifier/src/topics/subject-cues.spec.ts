@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { topicSkeleton } from './features.js';
+import { SubjectCues } from './subject-cues.js';
+
+const ECONOMY = '04000000';
+const CONFLICT = '16000000';
+const DISASTER = '03000000';
+
+const table = {
+  en: { [CONFLICT]: ['war$', 'wars$', 'troops'], [ECONOMY]: ['inflat', 'interest rate'] },
+  de: { [CONFLICT]: ['~krieg'], [ECONOMY]: ['inflation'] },
+  ja: { [DISASTER]: ['~地震'] },
+};
+const cues = new SubjectCues(table);
+const codes = (text: string, language: string) =>
+  cues.subjects(topicSkeleton(text), language).map((s) => s.code);
+
+describe('SubjectCues', () => {
+  it('reads a cue as a word start, and as a whole word where it ends with $', () => {
+    assert.deepEqual(codes('Inflationary pressure rose', 'en'), [ECONOMY]);
+    assert.deepEqual(codes('A warm welcome and a wary crowd', 'en'), []);
+    assert.deepEqual(codes('The wars of the roses', 'en'), [CONFLICT]);
+    assert.deepEqual(codes('Troopship arrivals', 'en'), [CONFLICT]);
+  });
+
+  it('matches multi-word cues across punctuation, as the skeleton writes them', () => {
+    assert.deepEqual(codes('Interest-rate rise', 'en'), [ECONOMY]);
+  });
+
+  it('uses only the text language’s cues: German "war" is "was"', () => {
+    assert.deepEqual(codes('Es war einmal ein König', 'de'), []);
+    assert.deepEqual(codes('Es war einmal ein König', 'en'), [CONFLICT]);
+    assert.deepEqual(codes('Anything at all', 'und'), []);
+  });
+
+  it('finds ~ cues inside words: German compounds, Japanese', () => {
+    assert.deepEqual(codes('Der Bürgerkrieg dauerte Jahre', 'de'), [CONFLICT]);
+    assert.deepEqual(codes('大地震が発生した', 'ja'), [DISASTER]);
+  });
+
+  it('scores by the number of distinct cues: one cue is a hint, several a topic', () => {
+    const [one] = cues.subjects(topicSkeleton('Troops moved'), 'en');
+    const [three] = cues.subjects(topicSkeleton('Troops at war; more troops, more wars'), 'en');
+    assert.deepEqual(one, { code: CONFLICT, cues: 1, score: 0.3 });
+    assert.deepEqual(three, { code: CONFLICT, cues: 3, score: 0.75 });
+  });
+
+  it('orders subjects by the cues found', () => {
+    const found = cues.subjects(topicSkeleton('Inflation during the war, troops unpaid'), 'en');
+    assert.deepEqual(
+      found.map((s) => [s.code, s.cues]),
+      [
+        [CONFLICT, 2],
+        [ECONOMY, 1],
+      ],
+    );
+  });
+});
+
+describe('the shipped cue lists', () => {
+  const shipped = SubjectCues.load();
+  const top = (text: string, language: string) =>
+    shipped.subjects(topicSkeleton(text), language)[0]?.code;
+
+  it('cover the languages they name, each finding its own words', () => {
+    assert.equal(
+      top('Shares slid as the central bank raised interest rates to fight inflation', 'en'),
+      ECONOMY,
+    );
+    assert.equal(
+      top(
+        'La Bourse recule, les investisseurs craignent une hausse des taux d’intérêt de la banque centrale',
+        'fr',
+      ),
+      ECONOMY,
+    );
+    assert.equal(
+      top(
+        'Ein schweres Erdbeben erschütterte die Region, Rettungskräfte suchen nach Verschütteten',
+        'de',
+      ),
+      DISASTER,
+    );
+    assert.equal(top('Войска перешли границу, начались бомбардировки и бои', 'ru'), CONFLICT);
+    assert.equal(top('強い地震で津波警報が出され、住民が避難した', 'ja'), DISASTER);
+    assert.equal(
+      top('Policía detuvo al sospechoso del asesinato; el juez lo envió a prisión', 'es'),
+      '02000000',
+    );
+    assert.equal(top('气象台预报明天有暴雨，气温下降', 'zh'), '17000000');
+  });
+
+  it('name only IPTC subjects SIB-200 has no category for', () => {
+    const sibSubjects = new Set([
+      '01000000',
+      '07000000',
+      '10000000',
+      '11000000',
+      '13000000',
+      '15000000',
+    ]);
+    for (const language of shipped.languages()) {
+      for (const { code } of shipped.subjects(
+        topicSkeleton('police war inflation school weather church'),
+        language,
+      )) {
+        assert.ok(!sibSubjects.has(code), `${language} ${code}`);
+        assert.match(code, /^\d{2}000000$/);
+      }
+    }
+  });
+});
