@@ -89,6 +89,12 @@ describe('the shipped cue lists', () => {
       '02000000',
     );
     assert.equal(top('气象台预报明天有暴雨，气温下降', 'zh'), '17000000');
+    assert.equal(top('ارتفع التضخم وقرر البنك المركزي رفع أسعار الفائدة', 'ar'), ECONOMY);
+    assert.equal(
+      top('Deprem sonrası kurtarma ekipleri enkazda arama yapıyor, tahliye sürüyor', 'tr'),
+      DISASTER,
+    );
+    assert.equal(top('Facket varslar om strejk när lönerna inte höjs', 'sv'), '09000000');
   });
 
   it('name only IPTC subjects SIB-200 has no category for', () => {
