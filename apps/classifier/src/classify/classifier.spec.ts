@@ -48,6 +48,25 @@ describe('createClassifier', () => {
     assert.ok(sport.topics.every((t) => t.code !== 'medtop:04000000'));
   });
 
+  it('names a subject from one cue word only in a short text or in the title', () => {
+    const body =
+      'The council met on Tuesday evening to debate the new cycling lanes planned for the old town. ' +
+      'Residents spoke for and against the plan for more than two hours, and a police officer ' +
+      'explained how traffic would be diverted while the work goes on. The mayor said the lanes ' +
+      'would make the centre safer for children walking to the park and for older residents, and ' +
+      'the vote was postponed until the next meeting so that shopkeepers could be heard as well.';
+    const crime = 'medtop:02000000';
+    const inPassing = classifier.classify({ title: 'Council debates cycling lanes', text: body });
+    assert.ok(inPassing.topics.every((t) => t.code !== crime));
+    const inTitle = classifier.classify({ title: 'Police back cycling lanes', text: body });
+    assert.ok(inTitle.topics.some((t) => t.code === crime));
+    const short = classifier.classify({
+      title: '',
+      text: 'A police officer explained the diversions.',
+    });
+    assert.ok(short.topics.some((t) => t.code === crime));
+  });
+
   it('recognises the same places and entities in French', () => {
     const c = classifier.classify({
       title: 'Tokaïev reçoit le secrétaire général de l’OTSC',

@@ -100,7 +100,7 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   return {
     language,
     topics: joined
-      ? parts.topics.topics(joined, topicAnchors(places, candidates), language.code)
+      ? parts.topics.topics(joined, topicAnchors(places, candidates), language.code, title)
       : [],
     places,
     entities: namedEntities(candidates, language.code),

@@ -1,6 +1,6 @@
 import { LinearModel } from '../model/linear-model.js';
 import { readModelFile } from '../model/paths.js';
-import { SubjectCues } from './subject-cues.js';
+import { SubjectCues, type SubjectScore } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
 import {
   DEFAULT_TOPIC_FEATURES,
@@ -10,6 +10,9 @@ import {
 } from './features.js';
 
 export const TOPIC_MODEL_FILE = 'topics.bin.gz';
+
+/** Up to this many characters (a title, a sentence, a brief) one cue word names a subject. */
+const SHORT_TEXT_CHARS = 300;
 
 export interface TopicScore {
   code: string;
@@ -66,9 +69,14 @@ export class TopicClassifier {
 
   /**
    * IPTC Media Topics, best first: subject scores add up their categories' probabilities; the
-   * subjects SIB-200 has no category for come from the language's cue words.
+   * subjects SIB-200 has no category for come from the language's cue words (see cueSubjects).
    */
-  topics(text: string, anchors: readonly string[] = [], language = 'und'): TopicScore[] {
+  topics(
+    text: string,
+    anchors: readonly string[] = [],
+    language = 'und',
+    title = '',
+  ): TopicScore[] {
     const scores = new Map<string, number>();
     for (const [category, p] of this.categories(text, anchors)) {
       const mapping = SIB_TO_IPTC[category];
@@ -76,9 +84,8 @@ export class TopicClassifier {
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);
       if (mapping.narrow) scores.set(mapping.narrow, (scores.get(mapping.narrow) ?? 0) + p);
     }
-    if (scores.size && this.subjectCues) {
-      const skeleton = topicSkeleton(text);
-      for (const { code, score } of this.subjectCues.subjects(skeleton, language)) {
+    if (scores.size) {
+      for (const { code, score } of this.cueSubjects(text, language, title)) {
         scores.set(code, Math.max(scores.get(code) ?? 0, score));
       }
     }
@@ -88,5 +95,20 @@ export class TopicClassifier {
     return ranked
       .filter((t, i) => i === 0 || t.score >= this.minScore)
       .map((t) => ({ ...t, score: Math.round(t.score * 1000) / 1000 }));
+  }
+
+  /**
+   * Cue-word subjects worth naming: one cue in a short text or in the title, two or more in an
+   * article (a single "police" or "company" in 1,500 characters of body is usually in passing).
+   */
+  private cueSubjects(text: string, language: string, title: string): SubjectScore[] {
+    if (!this.subjectCues) return [];
+    const skeleton = topicSkeleton(text);
+    const found = this.subjectCues.subjects(skeleton, language);
+    if (skeleton.length <= SHORT_TEXT_CHARS) return found;
+    const inTitle = new Set(
+      this.subjectCues.subjects(topicSkeleton(title), language).map((s) => s.code),
+    );
+    return found.filter((s) => s.cues >= 2 || inTitle.has(s.code));
   }
 }
