@@ -42,8 +42,18 @@ describe('SubjectCues', () => {
   it('scores by the number of distinct cues: one cue is a hint, several a topic', () => {
     const [one] = cues.subjects(topicSkeleton('Troops moved'), 'en');
     const [three] = cues.subjects(topicSkeleton('Troops at war; more troops, more wars'), 'en');
-    assert.deepEqual(one, { code: CONFLICT, cues: 1, score: 0.3 });
-    assert.deepEqual(three, { code: CONFLICT, cues: 3, score: 0.75 });
+    assert.deepEqual(one, { code: CONFLICT, cues: 1, score: 0.3, inTitle: false });
+    assert.deepEqual(three, { code: CONFLICT, cues: 3, score: 0.75, inTitle: false });
+  });
+
+  it('tells which subjects have a cue before the end of the title', () => {
+    const skeleton = topicSkeleton('Troops withdrawn. Inflation fell after the troops left');
+    const titleEnd = topicSkeleton('Troops withdrawn').length - 1;
+    const found = cues.subjects(skeleton, 'en', titleEnd);
+    assert.deepEqual(Object.fromEntries(found.map((s) => [s.code, s.inTitle])), {
+      [CONFLICT]: true,
+      [ECONOMY]: false,
+    });
   });
 
   it('orders subjects by the cues found', () => {

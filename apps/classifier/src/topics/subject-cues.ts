@@ -14,12 +14,12 @@ export interface SubjectScore {
   code: string;
   score: number;
   cues: number;
+  /** A cue of it starts before `titleEnd`: in the title, where the caller's text begins. */
+  inTitle: boolean;
 }
 
 interface CompiledCue {
   subject: string;
-  /** Matched at a word start; otherwise anywhere (notation `~`). */
-  wordStart: boolean;
   /** The word must end where the cue ends (notation `$`). */
   wholeWord: boolean;
   text: string;
@@ -35,21 +35,21 @@ interface CompiledCue {
  * are matched on topicSkeleton() text: lower case, words separated by single spaces.
  */
 export class SubjectCues {
-  /** language → first character → cues: a German "war" (was) is no English war. */
-  private readonly byLanguage = new Map<string, Map<string, CompiledCue[]>>();
+  /** language → its cues: a German "war" (was) is no English war. */
+  private readonly byLanguage = new Map<string, LanguageCues>();
 
   constructor(table: SubjectCueTable) {
     for (const [language, subjects] of Object.entries(table)) {
-      const byFirstChar = new Map<string, CompiledCue[]>();
-      for (const [subject, cues] of Object.entries(subjects)) {
-        for (const cue of cues) addCue(byFirstChar, subject, cue);
+      const cues: LanguageCues = {
+        atWordStart: new Map(),
+        anywhere: new Map(),
+        starts: new Uint8Array(0x10000),
+      };
+      for (const [subject, list] of Object.entries(subjects)) {
+        for (const cue of list) addCue(cues, subject, cue);
       }
-      this.byLanguage.set(language, byFirstChar);
+      this.byLanguage.set(language, cues);
     }
-  }
-
-  languages(): string[] {
-    return [...this.byLanguage.keys()];
   }
 
   static load(): SubjectCues {
@@ -57,45 +57,103 @@ export class SubjectCues {
     return new SubjectCues(JSON.parse(readFileSync(file, 'utf8')) as SubjectCueTable);
   }
 
+  languages(): string[] {
+    return [...this.byLanguage.keys()];
+  }
+
   /**
    * Subjects with at least one of the language's cues in the skeleton, the most cues first;
    * none for a language without cues (or `und`).
    */
-  subjects(skeleton: string, language: string): SubjectScore[] {
-    const byFirstChar = this.byLanguage.get(language);
-    if (!byFirstChar) return [];
-    const found = new Map<string, Set<string>>();
+  subjects(skeleton: string, language: string, titleEnd = 0): SubjectScore[] {
+    const cues = this.byLanguage.get(language);
+    if (!cues) return [];
+    const found = new Map<string, Found>();
+    const { starts } = cues;
     for (let i = 0; i < skeleton.length; i++) {
-      const candidates = byFirstChar.get(skeleton[i]!);
-      if (!candidates) continue;
-      const atWordStart = i > 0 && skeleton.charCodeAt(i - 1) === 32;
-      for (const cue of candidates) {
-        if (cue.wordStart && !atWordStart) continue;
-        if (!skeleton.startsWith(cue.text, i)) continue;
-        if (cue.wholeWord && skeleton.charCodeAt(i + cue.text.length) !== 32) continue;
-        const cues = found.get(cue.subject) ?? new Set<string>();
-        cues.add(cue.text);
-        found.set(cue.subject, cues);
+      const code = skeleton.charCodeAt(i);
+      const flags = starts[code]!;
+      if (flags === 0) continue;
+      const inTitle = i < titleEnd;
+      if (flags & STARTS_A_WORD_CUE && (i === 0 || skeleton.charCodeAt(i - 1) === SPACE)) {
+        const candidates = cues.atWordStart.get(pairKey(code, skeleton.charCodeAt(i + 1)));
+        collect(candidates, skeleton, i, inTitle, found);
+      }
+      if (flags & STARTS_ANYWHERE_CUE) {
+        collect(cues.anywhere.get(code), skeleton, i, inTitle, found);
       }
     }
     return [...found]
-      .map(([code, cues]) => ({
+      .map(([code, { texts, inTitle }]) => ({
         code,
-        cues: cues.size,
-        score: SCORE_BY_CUES[Math.min(cues.size, SCORE_BY_CUES.length - 1)]!,
+        cues: texts.size,
+        score: SCORE_BY_CUES[Math.min(texts.size, SCORE_BY_CUES.length - 1)]!,
+        inTitle,
       }))
       .sort((a, b) => b.cues - a.cues || a.code.localeCompare(b.code));
   }
 }
 
-function addCue(byFirstChar: Map<string, CompiledCue[]>, subject: string, cue: string): void {
-  const wordStart = !cue.startsWith('~');
+const SPACE = 32;
+
+/**
+ * Word-start cues by their first two characters, tried only where a word starts; the others by
+ * their first character, tried everywhere.
+ */
+interface LanguageCues {
+  atWordStart: Map<number, CompiledCue[]>;
+  anywhere: Map<number, CompiledCue[]>;
+  /** Per UTF-16 code: which kinds of cue start with it (most characters start none). */
+  starts: Uint8Array;
+}
+
+const STARTS_A_WORD_CUE = 1;
+const STARTS_ANYWHERE_CUE = 2;
+
+/** Small integers (V8's fast map keys); a collision only costs a failed startsWith. */
+function pairKey(first: number, second: number): number {
+  return (first << 11) | (second & 0x7ff);
+}
+
+interface Found {
+  texts: Set<string>;
+  inTitle: boolean;
+}
+
+function collect(
+  candidates: CompiledCue[] | undefined,
+  skeleton: string,
+  at: number,
+  inTitle: boolean,
+  found: Map<string, Found>,
+): void {
+  if (!candidates) return;
+  for (const cue of candidates) {
+    if (!skeleton.startsWith(cue.text, at)) continue;
+    const end = at + cue.text.length;
+    if (cue.wholeWord && end < skeleton.length && skeleton.charCodeAt(end) !== SPACE) continue;
+    const subject = found.get(cue.subject) ?? { texts: new Set<string>(), inTitle: false };
+    subject.texts.add(cue.text);
+    subject.inTitle ||= inTitle;
+    found.set(cue.subject, subject);
+  }
+}
+
+function addCue(cues: LanguageCues, subject: string, cue: string): void {
   const wholeWord = cue.endsWith('$');
   const text = normalizeCue(cue.replace(/^~/, '').replace(/\$$/, ''));
   if (!text) return;
-  const list = byFirstChar.get(text[0]!) ?? [];
-  list.push({ subject, wordStart, wholeWord, text });
-  byFirstChar.set(text[0]!, list);
+  const anywhere = cue.startsWith('~');
+  if (!anywhere && text.length < 2)
+    throw new Error(`subject cue "${cue}": a word start needs two letters`);
+  const index = anywhere ? cues.anywhere : cues.atWordStart;
+  const key = anywhere ? text.charCodeAt(0) : pairKey(text.charCodeAt(0), text.charCodeAt(1));
+  const list = index.get(key) ?? [];
+  list.push({ subject, wholeWord, text });
+  index.set(key, list);
+  const first = text.charCodeAt(0);
+  cues.starts[first] =
+    (cues.starts[first] ?? 0) | (anywhere ? STARTS_ANYWHERE_CUE : STARTS_A_WORD_CUE);
 }
 
 /** The cue as topicSkeleton() writes text: lower case, non-letters as single spaces. */

@@ -52,7 +52,11 @@ export class TopicClassifier {
 
   /** Probability per SIB category (the model's own labels); `anchors` from topicAnchors(). */
   categories(text: string, anchors: readonly string[] = []): Map<string, number> {
-    const n = topicFeatures(topicSkeleton(text), this.scratch, this.features, anchors);
+    return this.skeletonCategories(topicSkeleton(text), anchors);
+  }
+
+  private skeletonCategories(skeleton: string, anchors: readonly string[]): Map<string, number> {
+    const n = topicFeatures(skeleton, this.scratch, this.features, anchors);
     if (n === 0) return new Map();
     const probs = this.model.probabilities(this.scratch.buf, n);
     return new Map(this.model.header.labels.map((l, i) => [l, probs[i]]));
@@ -78,14 +82,15 @@ export class TopicClassifier {
     title = '',
   ): TopicScore[] {
     const scores = new Map<string, number>();
-    for (const [category, p] of this.categories(text, anchors)) {
+    const skeleton = topicSkeleton(text);
+    for (const [category, p] of this.skeletonCategories(skeleton, anchors)) {
       const mapping = SIB_TO_IPTC[category];
       if (!mapping) continue;
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);
       if (mapping.narrow) scores.set(mapping.narrow, (scores.get(mapping.narrow) ?? 0) + p);
     }
     if (scores.size) {
-      for (const { code, score } of this.cueSubjects(text, language, title)) {
+      for (const { code, score } of this.cueSubjects(text, skeleton, language, title)) {
         scores.set(code, Math.max(scores.get(code) ?? 0, score));
       }
     }
@@ -101,14 +106,17 @@ export class TopicClassifier {
    * Cue-word subjects worth naming: one cue in a short text or in the title, two or more in an
    * article (a single "police" or "company" in 1,500 characters of body is usually in passing).
    */
-  private cueSubjects(text: string, language: string, title: string): SubjectScore[] {
+  private cueSubjects(
+    text: string,
+    skeleton: string,
+    language: string,
+    title: string,
+  ): SubjectScore[] {
     if (!this.subjectCues) return [];
-    const skeleton = topicSkeleton(text);
-    const found = this.subjectCues.subjects(skeleton, language);
+    // The text starts with the title (classify() joins them so): its skeleton is a prefix.
+    const titleEnd = title && text.startsWith(title) ? topicSkeleton(title).length - 1 : 0;
+    const found = this.subjectCues.subjects(skeleton, language, titleEnd);
     if (skeleton.length <= SHORT_TEXT_CHARS) return found;
-    const inTitle = new Set(
-      this.subjectCues.subjects(topicSkeleton(title), language).map((s) => s.code),
-    );
-    return found.filter((s) => s.cues >= 2 || inTitle.has(s.code));
+    return found.filter((s) => s.cues >= 2 || s.inTitle);
   }
 }
