@@ -105,6 +105,19 @@ describe('the shipped cue lists', () => {
       DISASTER,
     );
     assert.equal(top('Facket varslar om strejk när lönerna inte höjs', 'sv'), '09000000');
+    assert.equal(top('ภูเขาไฟระเบิดและแผ่นดินไหวทำให้ต้องอพยพประชาชน', 'th'), DISASTER);
+    assert.equal(top('भारी बारिश और आंधी की चेतावनी, मौसम विभाग ने कहा', 'hi'), '17000000');
+    assert.equal(
+      top('Wanajeshi waasi walishambulia kambi ya jeshi, vita vinaendelea', 'sw'),
+      CONFLICT,
+    );
+  });
+
+  it('have cue words for each of the 44 SIB-200 languages (Chinese counts once)', () => {
+    assert.equal(shipped.languages().length, 43);
+    for (const code of ['en', 'kk', 'ky', 'tg', 'uz', 'hy', 'ka', 'bn', 'ur', 'sw', 'th']) {
+      assert.ok(shipped.languages().includes(code), code);
+    }
   });
 
   it('name only IPTC subjects SIB-200 has no category for', () => {
