@@ -156,6 +156,13 @@ describe('search API over the real pipeline', () => {
     assert.ok(!since.body.items.some((i) => i.language === 'ja'), 'the Japanese article is older');
     assert.equal(since.body.items.length, 4);
 
+    // A subject SIB-200 has no category for, from the Japanese article's cue words (地震, 津波).
+    const disasters = await get<Page>(
+      `/search?topic=${encodeURIComponent('medtop:03000000')}&limit=10`,
+    );
+    assert.ok(disasters.body.items.some((i) => i.language === 'ja'));
+    assert.ok(!disasters.body.items.some((i) => i.language === 'fr' || i.language === 'ru'));
+
     const place = all.body.facets!.places[0];
     assert.ok(place, 'the classifier found at least one place');
     const byPlace = await get<Page>(`/search?place=${encodeURIComponent(place.value)}&limit=10`);
