@@ -43,6 +43,7 @@ export class SubjectCues {
       const cues: LanguageCues = {
         atWordStart: new Map(),
         anywhere: new Map(),
+        oneLetter: new Map(),
         starts: new Uint8Array(0x10000),
       };
       for (const [subject, list] of Object.entries(subjects)) {
@@ -80,14 +81,16 @@ export class SubjectCues {
         collect(candidates, skeleton, i, inTitle, found);
       }
       if (flags & STARTS_ANYWHERE_CUE) {
-        collect(cues.anywhere.get(code), skeleton, i, inTitle, found);
+        const candidates = cues.anywhere.get(pairKey(code, skeleton.charCodeAt(i + 1)));
+        collect(candidates, skeleton, i, inTitle, found);
       }
+      if (flags & IS_ONE_LETTER_CUE) collect(cues.oneLetter.get(code), skeleton, i, inTitle, found);
     }
     return [...found]
       .map(([code, { texts, inTitle }]) => ({
         code,
-        cues: texts.size,
-        score: SCORE_BY_CUES[Math.min(texts.size, SCORE_BY_CUES.length - 1)]!,
+        cues: texts.length,
+        score: SCORE_BY_CUES[Math.min(texts.length, SCORE_BY_CUES.length - 1)]!,
         inTitle,
       }))
       .sort((a, b) => b.cues - a.cues || a.code.localeCompare(b.code));
@@ -97,18 +100,20 @@ export class SubjectCues {
 const SPACE = 32;
 
 /**
- * Word-start cues by their first two characters, tried only where a word starts; the others by
- * their first character, tried everywhere.
+ * Cues by their first two characters: word-start ones tried only where a word starts, the others
+ * everywhere; one-letter cues (霜, frost) by their letter.
  */
 interface LanguageCues {
   atWordStart: Map<number, CompiledCue[]>;
   anywhere: Map<number, CompiledCue[]>;
+  oneLetter: Map<number, CompiledCue[]>;
   /** Per UTF-16 code: which kinds of cue start with it (most characters start none). */
   starts: Uint8Array;
 }
 
 const STARTS_A_WORD_CUE = 1;
 const STARTS_ANYWHERE_CUE = 2;
+const IS_ONE_LETTER_CUE = 4;
 
 /** Small integers (V8's fast map keys); a collision only costs a failed startsWith. */
 function pairKey(first: number, second: number): number {
@@ -116,7 +121,8 @@ function pairKey(first: number, second: number): number {
 }
 
 interface Found {
-  texts: Set<string>;
+  /** Distinct cue texts (a handful: an array beats a Set). */
+  texts: string[];
   inTitle: boolean;
 }
 
@@ -129,14 +135,23 @@ function collect(
 ): void {
   if (!candidates) return;
   for (const cue of candidates) {
-    if (!skeleton.startsWith(cue.text, at)) continue;
+    if (!matchesAt(skeleton, at, cue.text)) continue;
     const end = at + cue.text.length;
     if (cue.wholeWord && end < skeleton.length && skeleton.charCodeAt(end) !== SPACE) continue;
-    const subject = found.get(cue.subject) ?? { texts: new Set<string>(), inTitle: false };
-    subject.texts.add(cue.text);
+    let subject = found.get(cue.subject);
+    if (!subject) found.set(cue.subject, (subject = { texts: [], inTitle: false }));
+    if (!subject.texts.includes(cue.text)) subject.texts.push(cue.text);
     subject.inTitle ||= inTitle;
-    found.set(cue.subject, subject);
   }
+}
+
+/** The first letter is known to match (the index is keyed by it); compares the rest in place. */
+function matchesAt(skeleton: string, at: number, text: string): boolean {
+  if (at + text.length > skeleton.length) return false;
+  for (let k = 1; k < text.length; k++) {
+    if (skeleton.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function addCue(cues: LanguageCues, subject: string, cue: string): void {
@@ -144,16 +159,22 @@ function addCue(cues: LanguageCues, subject: string, cue: string): void {
   const text = normalizeCue(cue.replace(/^~/, '').replace(/\$$/, ''));
   if (!text) return;
   const anywhere = cue.startsWith('~');
-  if (!anywhere && text.length < 2)
+  if (!anywhere && text.length < 2) {
     throw new Error(`subject cue "${cue}": a word start needs two letters`);
-  const index = anywhere ? cues.anywhere : cues.atWordStart;
-  const key = anywhere ? text.charCodeAt(0) : pairKey(text.charCodeAt(0), text.charCodeAt(1));
+  }
+  const first = text.charCodeAt(0);
+  const [index, key, flag] =
+    text.length === 1
+      ? [cues.oneLetter, first, IS_ONE_LETTER_CUE]
+      : [
+          anywhere ? cues.anywhere : cues.atWordStart,
+          pairKey(first, text.charCodeAt(1)),
+          anywhere ? STARTS_ANYWHERE_CUE : STARTS_A_WORD_CUE,
+        ];
   const list = index.get(key) ?? [];
   list.push({ subject, wholeWord, text });
   index.set(key, list);
-  const first = text.charCodeAt(0);
-  cues.starts[first] =
-    (cues.starts[first] ?? 0) | (anywhere ? STARTS_ANYWHERE_CUE : STARTS_A_WORD_CUE);
+  cues.starts[first] = (cues.starts[first] ?? 0) | flag;
 }
 
 /** The cue as topicSkeleton() writes text: lower case, non-letters as single spaces. */
