@@ -59,6 +59,18 @@ describe('SubjectCues', () => {
     });
   });
 
+  it('refuses a one-letter word-start cue, which would match every word starting with it, and reads a one-letter cue inside words', () => {
+    assert.throws(
+      () => new SubjectCues({ en: { [ECONOMY]: ['a$'] } }),
+      /subject cue "a\$": a word start needs two letters/,
+    );
+    const frost = new SubjectCues({ ja: { [DISASTER]: ['~霜'] } });
+    assert.deepEqual(
+      frost.subjects(topicSkeleton('初霜が降りた'), 'ja').map((s) => s.code),
+      [DISASTER],
+    );
+  });
+
   it('orders subjects by the cues found', () => {
     const found = cues.subjects(topicSkeleton('Inflation during the war, troops unpaid'), 'en');
     assert.deepEqual(
