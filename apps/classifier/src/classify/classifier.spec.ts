@@ -48,6 +48,105 @@ describe('createClassifier', () => {
     assert.ok(sport.topics.every((t) => t.code !== 'medtop:04000000'));
   });
 
+  it('names no cue-word subject for sport, science and culture news in twelve languages', () => {
+    // 主教练 (head coach) once read as 主教 (bishop): religion.
+    const cueSubject = /^medtop:(0[234569]|1[2467])000000$/;
+    const articles: [string, string][] = [
+      [
+        'Striker scores twice as United beat City in derby',
+        'The forward scored in each half as United won the derby 2-1 on Sunday, moving three points clear at the top of the table. The manager praised the defence after a late penalty was saved.',
+      ],
+      [
+        'New smartphone chip promises longer battery life',
+        'The chipmaker unveiled a processor built on a three-nanometre process that it says uses a third less power. Reviewers will test the first phones using it next month.',
+      ],
+      [
+        'Film festival opens with a debut from a young director',
+        'The festival opened on Friday with a drama about two sisters running a bakery in Naples. Critics praised the performances and the score by a jazz composer.',
+      ],
+      [
+        'Scientists map the genome of the axolotl',
+        "Researchers sequenced the salamander's genome, ten times larger than a human's, hoping to learn how it regrows limbs. The study appears in Nature.",
+      ],
+      [
+        "Le PSG s'impose face à Lyon au Parc des Princes",
+        "Les Parisiens ont dominé la rencontre et marqué trois buts en seconde période. L'entraîneur a salué la performance de son milieu de terrain.",
+      ],
+      [
+        'Un nouveau musée consacré à la bande dessinée ouvre à Angoulême',
+        "Le musée présente plus de deux mille planches originales et une salle dédiée aux mangas. L'exposition inaugurale est consacrée à Hergé.",
+      ],
+      [
+        'Bayern gewinnt das Topspiel gegen Dortmund',
+        'Mit zwei Toren in der Schlussphase drehte der Rekordmeister die Partie. Der Trainer lobte die Moral seiner Mannschaft nach dem Rückstand zur Pause.',
+      ],
+      [
+        'Forscher entdecken neuen Exoplaneten',
+        'Ein internationales Team hat mit dem Weltraumteleskop einen Planeten in der habitablen Zone eines roten Zwergsterns entdeckt. Die Ergebnisse erscheinen in Science.',
+      ],
+      [
+        'El Real Madrid gana la final de la Copa',
+        'Un gol en la prórroga dio el título al equipo blanco, que celebró con su afición en Cibeles. El entrenador dedicó la victoria a los jugadores lesionados.',
+      ],
+      [
+        'Una exposición reúne obras de Frida Kahlo en Ciudad de México',
+        'La muestra incluye autorretratos, cartas y fotografías de la artista. El museo espera recibir a miles de visitantes durante el verano.',
+      ],
+      [
+        '«Зенит» обыграл «Спартак» в центральном матче тура',
+        'Петербургская команда забила два мяча во втором тайме и укрепилась на первом месте. Главный тренер похвалил игру защиты.',
+      ],
+      [
+        'В Москве открылась выставка русского авангарда',
+        'На выставке представлены работы Малевича, Кандинского и Родченко из частных коллекций. Экспозиция продлится до весны.',
+      ],
+      [
+        '大谷選手が今季30号本塁打',
+        'エンゼルスの大谷翔平選手が本拠地での試合で今季30号となる本塁打を放った。チームは5対3で勝利した。',
+      ],
+      [
+        '新型スマートフォンを発表',
+        '大手メーカーは新しいスマートフォンを発表した。カメラ性能が向上し、電池の持ちも良くなったという。',
+      ],
+      [
+        '中国女排3比1战胜巴西队',
+        '在昨晚的比赛中，中国女排以3比1战胜巴西队，取得小组赛三连胜。主教练赛后表示对队员的表现很满意。',
+      ],
+      [
+        'الأهلي يفوز على الزمالك في قمة الدوري',
+        'سجل مهاجم الأهلي هدفين في الشوط الثاني ليقود فريقه إلى الفوز في مباراة القمة أمام جماهير غفيرة.',
+      ],
+      [
+        "Galatasaray derbide Fenerbahçe'yi yendi",
+        'Sarı-kırmızılılar ikinci yarıda bulduğu gollerle maçı 2-0 kazandı ve liderliğini sürdürdü. Teknik direktör oyuncularını tebrik etti.',
+      ],
+      [
+        'Legia wygrywa z Lechem w hicie kolejki',
+        'Warszawianie strzelili dwa gole w drugiej połowie i awansowali na pierwsze miejsce w tabeli. Trener pochwalił obronę.',
+      ],
+      [
+        "La Juventus batte l'Inter nel derby d'Italia",
+        "Un gol nel finale ha deciso la partita allo Stadium. L'allenatore ha elogiato la difesa e il carattere della squadra.",
+      ],
+      [
+        'भारत ने ऑस्ट्रेलिया को टेस्ट मैच में हराया',
+        'भारतीय टीम ने चौथे दिन ऑस्ट्रेलिया को आठ विकेट से हराकर श्रृंखला में बढ़त बना ली। कप्तान ने गेंदबाजों की प्रशंसा की।',
+      ],
+      [
+        '손흥민, 시즌 10호 골',
+        '토트넘의 손흥민이 홈 경기에서 시즌 10호 골을 터뜨렸다. 팀은 2대 1로 승리했다.',
+      ],
+    ];
+    for (const [title, text] of articles) {
+      const { topics } = classifier.classify({ title, text });
+      assert.deepEqual(
+        topics.filter((t) => cueSubject.test(t.code)).map((t) => t.code),
+        [],
+        title,
+      );
+    }
+  });
+
   it('names a subject from one cue word only in a short text or in the title', () => {
     const body =
       'The council met on Tuesday evening to debate the new cycling lanes planned for the old town. ' +
