@@ -224,6 +224,53 @@ describe('createClassifier', () => {
     }
   });
 
+  it('names the subject of typical news items first, in several languages', () => {
+    const cases: [string, string, string][] = [
+      [
+        'Man charged with murder after body found in flat',
+        'Detectives have charged a 34-year-old man with murder after the body of a woman was found in a flat on Monday.',
+        '02000000',
+      ],
+      [
+        'Rail workers to strike over pay',
+        'Train drivers and station staff will walk out next week after talks with operators on wages and conditions broke down, the union said.',
+        '09000000',
+      ],
+      [
+        'Un homme mis en examen pour meurtre à Marseille',
+        "Le suspect a été placé en détention provisoire après avoir été interpellé par la police judiciaire. L'enquête se poursuit.",
+        '02000000',
+      ],
+      [
+        'Inflation in Deutschland sinkt auf zwei Prozent',
+        'Die Verbraucherpreise stiegen im November nur noch um zwei Prozent. Ökonomen erwarten eine Zinssenkung der EZB.',
+        '04000000',
+      ],
+      [
+        'Rusia lanza un ataque masivo con misiles sobre Kiev',
+        'El ejército ruso lanzó decenas de misiles y drones contra la capital ucraniana durante la noche.',
+        '16000000',
+      ],
+      [
+        'Синоптики предупредили о сильных морозах в Москве',
+        'В выходные температура опустится до минус 25 градусов, ожидается снегопад и гололед.',
+        '17000000',
+      ],
+      [
+        '日経平均株価が最高値を更新',
+        '東京株式市場で日経平均株価が大幅に上昇し、史上最高値を更新した。円安を背景に輸出企業の株が買われた。',
+        '04000000',
+      ],
+    ];
+    for (const [title, text, subject] of cases) {
+      const { topics } = classifier.classify({ title, text });
+      assert.equal(topics[0]?.code, `medtop:${subject}`, title);
+    }
+    // "mis en examen" (indicted) is no exam: education is not named for the French item.
+    const indicted = classifier.classify({ title: cases[2]![0], text: cases[2]![1] });
+    assert.ok(indicted.topics.every((t) => t.code !== 'medtop:05000000'));
+  });
+
   it('names a subject from one cue word only in a short text or in the title', () => {
     const body =
       'The council met on Tuesday evening to debate the new cycling lanes planned for the old town. ' +
