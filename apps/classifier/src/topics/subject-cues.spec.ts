@@ -31,6 +31,17 @@ describe('SubjectCues', () => {
     assert.deepEqual(codes('Interest-rate rise', 'en'), [ECONOMY]);
   });
 
+  it('reads each word of a multi-word cue as a word start, and `$` of its last word', () => {
+    const found = (cue: string, text: string) =>
+      new SubjectCues({ uk: { [CONFLICT]: [cue] } })
+        .subjects(topicSkeleton(text), 'uk')
+        .map((s) => s.code);
+    assert.deepEqual(found('ракетн удар', 'Росія завдала ракетного удару по Києву'), [CONFLICT]);
+    assert.deepEqual(found('ракетн удар', 'ракетного запуску'), []);
+    assert.deepEqual(found('ракетн удар$', 'ракетний удар по місту'), [CONFLICT]);
+    assert.deepEqual(found('ракетн удар$', 'ракетного удару'), []);
+  });
+
   it('uses only the text language’s cues: German "war" is "was"', () => {
     assert.deepEqual(codes('Es war einmal ein König', 'de'), []);
     assert.deepEqual(codes('Es war einmal ein König', 'en'), [CONFLICT]);

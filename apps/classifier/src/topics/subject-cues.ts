@@ -135,8 +135,8 @@ function collect(
 ): void {
   if (!candidates) return;
   for (const cue of candidates) {
-    if (!matchesAt(skeleton, at, cue.text)) continue;
-    const end = at + cue.text.length;
+    const end = matchEnd(skeleton, at, cue.text);
+    if (end < 0) continue;
     if (cue.wholeWord && end < skeleton.length && skeleton.charCodeAt(end) !== SPACE) continue;
     let subject = found.get(cue.subject);
     if (!subject) found.set(cue.subject, (subject = { texts: [], inTitle: false }));
@@ -145,13 +145,21 @@ function collect(
   }
 }
 
-/** The first letter is known to match (the index is keyed by it); compares the rest in place. */
-function matchesAt(skeleton: string, at: number, text: string): boolean {
-  if (at + text.length > skeleton.length) return false;
-  for (let k = 1; k < text.length; k++) {
-    if (skeleton.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+/**
+ * Where the cue's match ends, or -1. The first letter is known to match (the index is keyed by
+ * it). Each word of a multi-word cue is a word start too, as a single-word cue is: "ракетн удар"
+ * finds "ракетного удару", "interest rate" finds "interest rates".
+ */
+function matchEnd(skeleton: string, at: number, text: string): number {
+  let j = at + 1;
+  for (let k = 1; k < text.length; k++, j++) {
+    const expected = text.charCodeAt(k);
+    if (expected === SPACE) {
+      while (j < skeleton.length && skeleton.charCodeAt(j) !== SPACE) j++;
+    }
+    if (j >= skeleton.length || skeleton.charCodeAt(j) !== expected) return -1;
   }
-  return true;
+  return j;
 }
 
 function addCue(cues: LanguageCues, subject: string, cue: string): void {
