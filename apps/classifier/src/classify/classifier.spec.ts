@@ -224,7 +224,7 @@ describe('createClassifier', () => {
     }
   });
 
-  it('names the subject of typical news items first, in several languages', () => {
+  it('names the subject of typical news items first, in 23 languages', () => {
     const cases: [string, string, string][] = [
       [
         'Man charged with murder after body found in flat',
@@ -259,6 +259,101 @@ describe('createClassifier', () => {
       [
         '日経平均株価が最高値を更新',
         '東京株式市場で日経平均株価が大幅に上昇し、史上最高値を更新した。円安を背景に輸出企業の株が買われた。',
+        '04000000',
+      ],
+      [
+        'Policja zatrzymała podejrzanego o zabójstwo',
+        'Mężczyzna usłyszał zarzut zabójstwa i trafił do aresztu. Grozi mu dożywocie.',
+        '02000000',
+      ],
+      [
+        'Inflacja w Polsce spadła do 3 procent',
+        'Ceny towarów i usług wzrosły w listopadzie o 3 proc. Ekonomiści spodziewają się obniżki stóp procentowych przez NBP.',
+        '04000000',
+      ],
+      [
+        '한국은행 기준금리 동결',
+        '한국은행이 물가 상승률 둔화에도 기준금리를 연 3.5%로 동결했다. 경제 성장률 전망은 낮췄다.',
+        '04000000',
+      ],
+      [
+        '경찰, 살인 혐의로 30대 남성 체포',
+        '경찰은 살인 혐의로 30대 남성을 체포해 조사하고 있다고 밝혔다.',
+        '02000000',
+      ],
+      [
+        "Merkez Bankası faizi yüzde 50'de sabit tuttu",
+        "Enflasyonun yüksek seyrettiği Türkiye'de Merkez Bankası politika faizini değiştirmedi. Borsa günü yükselişle kapattı.",
+        '04000000',
+      ],
+      [
+        'Allerta meteo, in arrivo pioggia e neve al Nord',
+        "La protezione civile ha diramato un'allerta per forti piogge e nevicate sulle Alpi. Le temperature scenderanno sotto lo zero.",
+        '17000000',
+      ],
+      [
+        'Polícia prende suspeito de assalto a banco em São Paulo',
+        'O homem foi preso em flagrante após roubo a uma agência bancária. Ele será levado a julgamento.',
+        '02000000',
+      ],
+      [
+        'Vakbonden kondigen staking aan in het openbaar vervoer',
+        'Buschauffeurs en machinisten leggen volgende week het werk neer na mislukte onderhandelingen over de lonen.',
+        '09000000',
+      ],
+      [
+        'Росія завдала ракетного удару по Києву',
+        'Російські війська вночі атакували столицю ракетами та дронами, повідомили Повітряні сили ЗСУ.',
+        '16000000',
+      ],
+      [
+        'रिज़र्व बैंक ने ब्याज दरें घटाईं',
+        'भारतीय रिज़र्व बैंक ने महंगाई में कमी के बाद रेपो दर में कटौती की। शेयर बाजार में तेजी रही।',
+        '04000000',
+      ],
+      [
+        'Gempa magnitudo 6,2 guncang Sulawesi',
+        'Gempa bumi mengguncang Sulawesi Barat, menyebabkan sejumlah bangunan rusak. Warga mengungsi dan tim penyelamat dikerahkan.',
+        '03000000',
+      ],
+      [
+        '警方逮捕涉嫌诈骗的犯罪团伙',
+        '警方近日破获一起电信诈骗案，逮捕犯罪嫌疑人十余名。案件正在进一步审理中。',
+        '02000000',
+      ],
+      [
+        'البنك المركزي يرفع أسعار الفائدة لمواجهة التضخم',
+        'قرر البنك المركزي رفع أسعار الفائدة بنقطة مئوية لكبح التضخم، فيما تراجعت البورصة.',
+        '04000000',
+      ],
+      [
+        'زلزله ۵ ریشتری در کرمان',
+        'زلزله‌ای به بزرگی ۵ ریشتر استان کرمان را لرزاند. نیروهای امداد و نجات به منطقه اعزام شدند.',
+        '03000000',
+      ],
+      [
+        'צה״ל תקף מטרות בדרום לבנון',
+        'מטוסי חיל האוויר תקפו מטרות של חיזבאללה בדרום לבנון, לאחר ירי רקטות לעבר הצפון.',
+        '16000000',
+      ],
+      [
+        'Riksbanken sänker räntan',
+        'Riksbanken sänker styrräntan med en kvarts procentenhet efter att inflationen fallit. Kronan försvagades.',
+        '04000000',
+      ],
+      [
+        'Πυρκαγιά σε δάσος της Αττικής',
+        'Μεγάλη πυρκαγιά ξέσπασε σε δασική έκταση της Αττικής. Οι αρχές διέταξαν την εκκένωση χωριών.',
+        '03000000',
+      ],
+      [
+        'Policie zadržela muže podezřelého z vraždy',
+        'Muž byl obviněn z vraždy a soud ho poslal do vazby.',
+        '02000000',
+      ],
+      [
+        'BNR menține dobânda de politică monetară',
+        'Banca Națională a României a menținut dobânda cheie la 6,5%. Inflația a scăzut la 5%.',
         '04000000',
       ],
     ];
