@@ -5,6 +5,7 @@
  * demonym in English (Cuban) is often the country's name elsewhere.
  */
 import type { Places } from '../places/places.js';
+import { agreementWithEnglish, type TranslationAgreement } from './translation-agreement.js';
 
 export interface PlaceSentence {
   id: number;
@@ -13,13 +14,8 @@ export interface PlaceSentence {
   places: Places;
 }
 
-export interface PlaceAgreement {
-  precision: number;
-  recall: number;
-  /** Places found in both versions, only in the other language's, only in the English one. */
-  counts: { agreed: number; extra: number; missed: number };
-  perGroup: Map<string, { precision: number; recall: number }>;
-}
+/** Counts are places found in both versions, only in the other language's, only in English. */
+export type PlaceAgreement = TranslationAgreement;
 
 function keysOf(places: Places): Set<string> {
   return new Set([
@@ -29,37 +25,5 @@ function keysOf(places: Places): Set<string> {
 }
 
 export function evaluatePlaces(sentences: PlaceSentence[]): PlaceAgreement {
-  const english = new Map<number, Set<string>>();
-  for (const s of sentences) if (s.language === 'en') english.set(s.id, keysOf(s.places));
-  const totals = { agreed: 0, extra: 0, missed: 0 };
-  const groups = new Map<string, typeof totals>();
-  for (const s of sentences) {
-    const gold = english.get(s.id);
-    if (s.language === 'en' || !gold) continue;
-    const found = keysOf(s.places);
-    const counts = groups.get(s.group) ?? { agreed: 0, extra: 0, missed: 0 };
-    groups.set(s.group, counts);
-    for (const key of found) {
-      const kind = gold.has(key) ? 'agreed' : 'extra';
-      counts[kind]++;
-      totals[kind]++;
-    }
-    for (const key of gold) {
-      if (found.has(key)) continue;
-      counts.missed++;
-      totals.missed++;
-    }
-  }
-  return {
-    ...rates(totals),
-    counts: totals,
-    perGroup: new Map([...groups].map(([group, counts]) => [group, rates(counts)])),
-  };
-}
-
-function rates(c: { agreed: number; extra: number; missed: number }) {
-  return {
-    precision: c.agreed / Math.max(1, c.agreed + c.extra),
-    recall: c.agreed / Math.max(1, c.agreed + c.missed),
-  };
+  return agreementWithEnglish(sentences.map((s) => ({ ...s, keys: keysOf(s.places) })));
 }
