@@ -29,10 +29,15 @@ const ANCHOR_SEED = 0x7f4a7c15;
 
 export function topicSkeleton(text: string, maxChars = TOPIC_FEATURE_CHARS): string {
   const head = text.length > maxChars ? text.slice(0, maxChars) : text;
-  return ` ${head
+  return ` ${skeletonWords(head)} `;
+}
+
+/** Lower case, every run of non-letters one space, none at either end. */
+export function skeletonWords(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim()} `;
+    .trim();
 }
 
 /**

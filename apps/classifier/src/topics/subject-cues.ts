@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
+import { skeletonWords } from './features.js';
 
 export const SUBJECT_CUES_FILE = 'subject-cues.json';
 
@@ -164,7 +165,7 @@ function matchEnd(skeleton: string, at: number, text: string): number {
 
 function addCue(cues: LanguageCues, subject: string, cue: string): void {
   const wholeWord = cue.endsWith('$');
-  const text = normalizeCue(cue.replace(/^~/, '').replace(/\$$/, ''));
+  const text = skeletonWords(cue.replace(/^~/, '').replace(/\$$/, ''));
   if (!text) return;
   const anywhere = cue.startsWith('~');
   if (!anywhere && text.length < 2) {
@@ -183,12 +184,4 @@ function addCue(cues: LanguageCues, subject: string, cue: string): void {
   list.push({ subject, wholeWord, text });
   index.set(key, list);
   cues.starts[first] = (cues.starts[first] ?? 0) | flag;
-}
-
-/** The cue as topicSkeleton() writes text: lower case, non-letters as single spaces. */
-function normalizeCue(cue: string): string {
-  return cue
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
 }
