@@ -1,5 +1,4 @@
 import { argmax, LinearModel } from '../model/linear-model.js';
-import { readModelFile } from '../model/paths.js';
 import { cleanText } from '../text/normalize.js';
 import { languageFeatures, letterSkeleton } from './features.js';
 import { countScripts, dominantScript, type Script, type ScriptCounts } from './script.js';
@@ -65,7 +64,7 @@ export class LanguageDetector {
 
   static load(options?: LanguageDetectorOptions): LanguageDetector {
     const models = Object.fromEntries(
-      MODEL_SCRIPTS.map((s) => [s, LinearModel.deserialize(readModelFile(languageModelFile(s)))]),
+      MODEL_SCRIPTS.map((s) => [s, LinearModel.load(languageModelFile(s))]),
     ) as Record<ModelScript, LinearModel>;
     return new LanguageDetector(models, options);
   }

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { LogitsKernel } from './logits-kernel.js';
+import { modelPath } from './paths.js';
+
+const loaded = new Map<string, LinearModel>();
 
 /**
  * A hashed-feature multinomial linear model: weights[bucket * classes + c] (int8, scaled per class).
@@ -16,35 +21,39 @@ export interface LinearModelHeader {
 export class LinearModel {
   readonly classes: number;
   readonly mask: number;
-  private readonly scores: Float64Array;
+  private readonly kernel = LogitsKernel.get();
+  /** Where the kernel keeps the weights. */
+  private readonly at: number;
+  private readonly length: number;
+  private readonly sums: Int32Array;
 
   constructor(
     readonly header: LinearModelHeader,
-    readonly weights: Int8Array,
+    weights: Int8Array,
   ) {
     this.classes = header.labels.length;
     this.mask = (1 << header.bits) - 1;
-    this.scores = new Float64Array(this.classes);
+    this.sums = new Int32Array(this.classes);
     if (weights.length !== (1 << header.bits) * this.classes) {
       throw new Error(`model ${header.kind}: weight count does not match header`);
     }
+    this.at = this.kernel.store(weights);
+    this.length = weights.length;
+  }
+
+  /** weights[bucket * classes + c]: a view of the kernel's copy. */
+  get weights(): Int8Array {
+    return this.kernel.view(this.at, this.length);
   }
 
   /** Scores (logits) for hashed features, each weighted 1/sqrt(n) as in training. */
   logits(features: ArrayLike<number>, count: number = features.length): Float64Array {
-    const { classes, weights, mask, scores } = this;
-    // Class by class, so each sum stays in a local: summed feature by feature into the array,
-    // every addition was a store, and this runs for every character n-gram of every article.
-    // The sums are integers, so the order of additions cannot change them.
-    for (let c = 0; c < classes; c++) {
-      let sum = 0;
-      for (let i = 0; i < count; i++) sum += weights[(features[i] & mask) * classes + c];
-      scores[c] = sum;
-    }
+    const { classes, sums } = this;
+    this.kernel.sums(this.at, this.mask, classes, features, count, sums);
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
     const out = new Float64Array(classes);
     for (let c = 0; c < classes; c++) {
-      out[c] = scores[c] * this.header.scales[c] * norm + this.header.bias[c];
+      out[c] = sums[c] * this.header.scales[c] * norm + this.header.bias[c];
     }
     return out;
   }
@@ -57,7 +66,8 @@ export class LinearModel {
     const json = Buffer.from(JSON.stringify(this.header), 'utf8');
     const len = Buffer.alloc(4);
     len.writeUInt32LE(json.length, 0);
-    const body = Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength);
+    const weights = this.weights;
+    const body = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
     return gzipSync(Buffer.concat([len, json, body]), { level: 9 });
   }
 
@@ -66,8 +76,22 @@ export class LinearModel {
     const len = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as LinearModelHeader;
     const body = raw.subarray(4 + len);
-    // A view, not a copy: the topic model's weights alone are 29 MB.
+    // A view of the unzipped bytes: the kernel keeps the one copy (the topic model's is 29 MB).
     return new LinearModel(header, new Int8Array(body.buffer, body.byteOffset, body.length));
+  }
+
+  /**
+   * A model file of the models folder, read once per process: every classifier a process builds
+   * shares it, as the kernel's memory only grows.
+   */
+  static load(name: string): LinearModel {
+    const key = modelPath(name);
+    let model = loaded.get(key);
+    if (!model) {
+      model = LinearModel.deserialize(readFileSync(key));
+      loaded.set(key, model);
+    }
+    return model;
   }
 }
 

@@ -6,6 +6,10 @@ export function modelsDir(): string {
   return process.env.NEWSFEED_CLASSIFIER_MODELS ?? join(repoRoot(), 'apps', 'classifier', 'models');
 }
 
+export function modelPath(name: string): string {
+  return join(modelsDir(), name);
+}
+
 export function readModelFile(name: string): Buffer {
-  return readFileSync(join(modelsDir(), name));
+  return readFileSync(modelPath(name));
 }

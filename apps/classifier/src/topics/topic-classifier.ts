@@ -1,5 +1,4 @@
 import { LinearModel } from '../model/linear-model.js';
-import { readModelFile } from '../model/paths.js';
 import { SubjectCues, type SubjectScore } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
 import {
@@ -43,7 +42,7 @@ export class TopicClassifier {
 
   static load(options?: TopicOptions): TopicClassifier {
     return new TopicClassifier(
-      LinearModel.deserialize(readModelFile(TOPIC_MODEL_FILE)),
+      LinearModel.load(TOPIC_MODEL_FILE),
       Taxonomy.load(),
       options,
       SubjectCues.load(),
