@@ -19,7 +19,7 @@ import { languageFeatures, letterSkeleton } from '../src/language/features.js';
 import { languageModelFile, MODEL_SCRIPTS, type ModelScript } from '../src/language/detect.js';
 import { modelsDir } from '../src/model/paths.js';
 import { argmax, type LinearModel } from '../src/model/linear-model.js';
-import { readSib, rng, shortTitle, type SibRow } from './lib/sib.js';
+import { heldOutIds, readSib, rng, shortTitle, type SibRow } from './lib/sib.js';
 import { trainSoftmax, type Example } from './lib/softmax-trainer.js';
 
 const BITS: Record<ModelScript, number> = {
@@ -75,36 +75,36 @@ function examplesFor(rows: SibRow[], labels: string[], seed: number): Example[] 
   return out;
 }
 
-/** Sentence ids held out by LANG_HOLDOUT (every translation of a sentence together). */
-function heldOutIds(rows: SibRow[]): Set<number> {
-  const random = rng(Number(process.env.LANG_HOLDOUT_SEED ?? 17));
-  const ids = [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
-  return new Set(ids.filter(() => random() < 0.15));
+/** The share of `rows` whose text, as `textOf` gives it, the model puts first in its language. */
+function firstChoiceShare(
+  model: LinearModel,
+  labels: string[],
+  rows: SibRow[],
+  textOf: (row: SibRow) => string,
+): string {
+  const right = rows.filter(
+    (row) => labels[argmax(model.probabilities(featuresOf(textOf(row))))] === row.language,
+  ).length;
+  return `${((100 * right) / rows.length).toFixed(2)}%`;
 }
 
 /** The model's first choice on held-out sentences and on their title-length prefixes. */
 function printHeldOut(model: LinearModel, labels: string[], rows: SibRow[]): void {
-  const accuracy = (texts: (row: SibRow) => string) => {
-    const right = rows.filter(
-      (row) => labels[argmax(model.probabilities(featuresOf(texts(row))))] === row.language,
-    ).length;
-    return `${((100 * right) / rows.length).toFixed(2)}%`;
-  };
-  const titles = accuracy((row) => shortTitle(row.text));
-  console.log(`held out: sentences ${accuracy((row) => row.text)}, titles <= 40 chars ${titles}`);
-  for (const language of labels) {
+  const whole = firstChoiceShare(model, labels, rows, (row) => row.text);
+  const titles = firstChoiceShare(model, labels, rows, (row) => shortTitle(row.text));
+  console.log(`held out: sentences ${whole}, titles <= 40 chars ${titles}`);
+  const perLanguage = labels.map((language) => {
     const own = rows.filter((row) => row.language === language);
-    const right = own.filter(
-      (row) => labels[argmax(model.probabilities(featuresOf(shortTitle(row.text))))] === language,
-    ).length;
-    process.stdout.write(`${language} ${((100 * right) / own.length).toFixed(1)}  `);
-  }
-  console.log();
+    return `${language} ${firstChoiceShare(model, labels, own, (row) => shortTitle(row.text))}`;
+  });
+  console.log(perLanguage.join('  '));
 }
 
 export function trainLanguageModels(): void {
   const all = readSib('train');
-  const held = HOLDOUT ? heldOutIds(all) : new Set<number>();
+  const held = HOLDOUT
+    ? heldOutIds(all, Number(process.env.LANG_HOLDOUT_SEED ?? 17))
+    : new Set<number>();
   const train = all.filter((r) => !held.has(r.id));
   for (const script of MODEL_SCRIPTS) {
     const rows = train.filter((r) => scriptOfRow(r) === script);

@@ -48,7 +48,7 @@ import {
 import { TOPIC_MODEL_FILE, TopicClassifier } from '../src/topics/topic-classifier.js';
 import { Taxonomy } from '../src/topics/taxonomy.js';
 import { iptcExamples } from './lib/iptc-weak.js';
-import { readSib, rng, type SibRow } from './lib/sib.js';
+import { heldOutIds, readSib, type SibRow } from './lib/sib.js';
 import { trainSoftmaxFloat } from './lib/softmax-float.js';
 import { quantize } from './lib/softmax-trainer.js';
 
@@ -73,10 +73,7 @@ function featuresOf(row: Pick<SibRow, 'text' | 'language'>): Uint32Array {
 
 const train = readSib('train');
 const labels = [...new Set(train.map((r) => r.category))].sort();
-const random = rng(17);
-const heldIds = new Set(
-  [...new Set(train.map((r) => r.id))].sort((a, b) => a - b).filter(() => random() < 0.15),
-);
+const heldIds = heldOutIds(train);
 const sibFit = HOLDOUT ? train.filter((r) => !heldIds.has(r.id)) : train;
 const fit = process.env.TOPIC_IPTC === '1' ? [...sibFit, ...iptcExamples(labels)] : sibFit;
 

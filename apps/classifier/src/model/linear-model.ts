@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { LogitsKernel } from './logits-kernel.js';
-import { modelPath } from './paths.js';
+import { modelPath, readModelFile } from './paths.js';
 
 const loaded = new Map<string, LinearModel>();
 
@@ -88,7 +87,7 @@ export class LinearModel {
     const key = modelPath(name);
     let model = loaded.get(key);
     if (!model) {
-      model = LinearModel.deserialize(readFileSync(key));
+      model = LinearModel.deserialize(readModelFile(name));
       loaded.set(key, model);
     }
     return model;

@@ -96,6 +96,16 @@ export function shortTitle(text: string, max = 40): string {
   return space >= max / 3 ? cut.slice(0, space) : cut;
 }
 
+/**
+ * The sentence ids a tuning run holds out: 15 % of them, drawn with `seed`, so every translation
+ * of a held-out sentence is held out with it.
+ */
+export function heldOutIds(rows: readonly SibRow[], seed = 17): Set<number> {
+  const random = rng(seed);
+  const ids = [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
+  return new Set(ids.filter(() => random() < 0.15));
+}
+
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
