@@ -3,6 +3,7 @@ import { minhash } from '../fingerprint/minhash.js';
 import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
+import { pickLanguage } from '../language/declared-language.js';
 import { PlaceRecognizer } from '../places/places.js';
 import { nameWordsOf } from '../stories/name-words.js';
 import { distinctiveNumbers } from '../stories/numbers.js';
@@ -45,8 +46,6 @@ const BODY_CHARS = 3000;
 const FINGERPRINT_CHARS = 20_000;
 /** Language evidence saturates long before this; the rest of the body only costs time. */
 const LANGUAGE_CHARS = 700;
-/** Below this language confidence the feed's declared language (if any) is trusted instead. */
-const FEED_LANGUAGE_FALLBACK = 0.6;
 
 export interface ClassifierParts {
   language: LanguageDetector;
@@ -129,21 +128,6 @@ export function topicAnchorsFor(parts: ClassifierParts, text: string, language: 
   const spans: { start: number; end: number }[] = [];
   const places = parts.places.recognize('', text, language, spans);
   return topicAnchors(places, parts.entities.recognize(text, language, { exclude: spans }));
-}
-
-function pickLanguage(
-  detected: { code: string; confidence: number },
-  feedLanguage: string | undefined,
-): { code: string; confidence: number } {
-  const declared =
-    typeof feedLanguage === 'string' ? feedLanguage.trim().toLowerCase().split(/[-_]/)[0] : '';
-  if (detected.confidence >= FEED_LANGUAGE_FALLBACK || !/^[a-z]{2,3}$/.test(declared))
-    return detected;
-  if (detected.code === declared) return detected;
-  return {
-    code: declared,
-    confidence: Math.round(Math.max(0.3, detected.confidence) * 1000) / 1000,
-  };
 }
 
 export function emptyClassification(article?: Partial<ArticleText>): Classification {
