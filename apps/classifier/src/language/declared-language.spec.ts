@@ -32,6 +32,15 @@ describe('pickLanguage', () => {
     assert.equal(pickLanguage({ code: 'es', confidence: 0.55 }, 'it').code, 'it');
   });
 
+  it('reads a declared Norwegian without a written standard as Bokmål', () => {
+    assert.deepEqual(pickLanguage({ code: 'nb', confidence: 0.9 }, 'no'), {
+      code: 'nb',
+      confidence: 0.9,
+    });
+    assert.equal(pickLanguage({ code: 'und', confidence: 0 }, 'no-NO').code, 'nb');
+    assert.equal(pickLanguage({ code: 'nb', confidence: 0.9 }, 'nn').code, 'nn');
+  });
+
   it('ignores a missing or malformed declaration', () => {
     const detected = { code: 'da', confidence: 0.5 };
     for (const feedLanguage of [undefined, '', 'english', '12', 'x', '  ']) {
@@ -48,8 +57,8 @@ describe('pickLanguage', () => {
     // No Slovak model: its text reads as Czech, confidently.
     assert.equal(detector.detect(slovak).code, 'cs');
     assert.equal(pickLanguage(detector.detect(slovak), 'sk').code, 'sk');
-    // Danish or Bokmål alike, the Norwegian feed's declaration decides.
-    assert.equal(pickLanguage(detector.detect(norwegian), 'no').code, 'no');
+    // Danish or Bokmål alike, the Norwegian feed's declaration decides: Bokmål.
+    assert.equal(pickLanguage(detector.detect(norwegian), 'no').code, 'nb');
     assert.equal(pickLanguage(detector.detect(slovak), 'de').code, 'cs');
   });
 });

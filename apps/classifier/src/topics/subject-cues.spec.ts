@@ -48,6 +48,15 @@ describe('SubjectCues', () => {
     assert.deepEqual(codes('Anything at all', 'und'), []);
   });
 
+  it('lends a language without cues its closest relative’s: Slovak reads Czech ones', () => {
+    const czech = new SubjectCues({ cs: { [CONFLICT]: ['válk'] }, id: { [ECONOMY]: ['inflasi'] } });
+    const found = (text: string, language: string) =>
+      czech.subjects(topicSkeleton(text), language).map((s) => s.code);
+    assert.deepEqual(found('Vojna a válka na východe', 'sk'), [CONFLICT]);
+    assert.deepEqual(found('Kadar inflasi meningkat', 'ms'), [ECONOMY]);
+    assert.deepEqual(found('Vojna a válka na východe', 'pl'), []);
+  });
+
   it('finds ~ cues inside words: German compounds, Japanese', () => {
     assert.deepEqual(codes('Der Bürgerkrieg dauerte Jahre', 'de'), [CONFLICT]);
     assert.deepEqual(codes('大地震が発生した', 'ja'), [DISASTER]);

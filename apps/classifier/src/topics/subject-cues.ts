@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../model/paths.js';
+import { relativesOf } from '../language/relatives.js';
 import { skeletonWords } from './features.js';
 
 export const SUBJECT_CUES_FILE = 'subject-cues.json';
@@ -59,16 +60,27 @@ export class SubjectCues {
     return new SubjectCues(JSON.parse(readFileSync(file, 'utf8')) as SubjectCueTable);
   }
 
+  /** A language's own cues, or else its closest relative's (Slovak reads Czech ones). */
+  private cuesOf(language: string): LanguageCues | undefined {
+    const own = this.byLanguage.get(language);
+    if (own) return own;
+    for (const relative of relativesOf(language)) {
+      const borrowed = this.byLanguage.get(relative);
+      if (borrowed) return borrowed;
+    }
+    return undefined;
+  }
+
   languages(): string[] {
     return [...this.byLanguage.keys()];
   }
 
   /**
-   * Subjects with at least one of the language's cues in the skeleton, the most cues first;
-   * none for a language without cues (or `und`).
+   * Subjects with at least one of the language's cues (or its closest relative's) in the
+   * skeleton, the most cues first; none for a language without cues (or `und`).
    */
   subjects(skeleton: string, language: string, titleEnd = 0): SubjectScore[] {
-    const cues = this.byLanguage.get(language);
+    const cues = this.cuesOf(language);
     if (!cues) return [];
     const found = new Map<string, Found>();
     const { starts } = cues;
