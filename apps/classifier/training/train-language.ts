@@ -75,28 +75,20 @@ function examplesFor(rows: SibRow[], labels: string[], seed: number): Example[] 
   return out;
 }
 
-/** The share of `rows` whose text, as `textOf` gives it, the model puts first in its language. */
-function firstChoiceShare(
-  model: LinearModel,
-  labels: string[],
-  rows: SibRow[],
-  textOf: (row: SibRow) => string,
-): string {
-  const right = rows.filter(
-    (row) => labels[argmax(model.probabilities(featuresOf(textOf(row))))] === row.language,
-  ).length;
-  return `${((100 * right) / rows.length).toFixed(2)}%`;
-}
-
 /** The model's first choice on held-out sentences and on their title-length prefixes. */
 function printHeldOut(model: LinearModel, labels: string[], rows: SibRow[]): void {
-  const whole = firstChoiceShare(model, labels, rows, (row) => row.text);
-  const titles = firstChoiceShare(model, labels, rows, (row) => shortTitle(row.text));
-  console.log(`held out: sentences ${whole}, titles <= 40 chars ${titles}`);
-  const perLanguage = labels.map((language) => {
-    const own = rows.filter((row) => row.language === language);
-    return `${language} ${firstChoiceShare(model, labels, own, (row) => shortTitle(row.text))}`;
-  });
+  const firstChoice = (text: string) => labels[argmax(model.probabilities(featuresOf(text)))];
+  const sentenceRight = rows.map((row) => firstChoice(row.text) === row.language);
+  const titleRight = rows.map((row) => firstChoice(shortTitle(row.text)) === row.language);
+  const share = (right: boolean[]) =>
+    `${((100 * right.filter(Boolean).length) / right.length).toFixed(2)}%`;
+  console.log(
+    `held out: sentences ${share(sentenceRight)}, titles <= 40 chars ${share(titleRight)}`,
+  );
+  const perLanguage = labels.map(
+    (language) =>
+      `${language} ${share(titleRight.filter((_, i) => rows[i]!.language === language))}`,
+  );
   console.log(perLanguage.join('  '));
 }
 

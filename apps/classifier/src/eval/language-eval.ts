@@ -1,4 +1,5 @@
 import type { LanguageDetector } from '../language/detect.js';
+import { canonicalLanguage } from '../language/relatives.js';
 
 export interface LabelledText {
   text: string;
@@ -15,8 +16,7 @@ export interface AccuracyReport {
 
 /** Norwegian: SIB's nob is Bokmål; 'no' (macro) and 'nb' are accepted as the same answer. */
 export function sameLanguage(predicted: string, gold: string): boolean {
-  const norm = (c: string): string => (c === 'no' ? 'nb' : c);
-  return norm(predicted) === norm(gold);
+  return canonicalLanguage(predicted) === canonicalLanguage(gold);
 }
 
 export function evaluateLanguage(

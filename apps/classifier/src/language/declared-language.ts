@@ -1,18 +1,15 @@
 import type { LanguageGuess } from './detect.js';
-import { areRelatives } from './relatives.js';
+import { areRelatives, canonicalLanguage } from './relatives.js';
 
 /** Below this confidence the feed's declared language, when it has one, is taken instead. */
 const FEED_LANGUAGE_FALLBACK = 0.6;
-
-/** Norwegian without a written standard is Bokmål, as the models and most Norwegian news are. */
-const SAME_AS: Readonly<Record<string, string>> = { no: 'nb' };
 
 /** The primary subtag of a feed's language ('en-GB' -> 'en'), or undefined when it is none. */
 function declaredCode(feedLanguage: string | undefined): string | undefined {
   if (typeof feedLanguage !== 'string') return undefined;
   const primary = feedLanguage.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (!/^[a-z]{2,3}$/.test(primary)) return undefined;
-  return SAME_AS[primary] ?? primary;
+  return canonicalLanguage(primary);
 }
 
 /**

@@ -25,3 +25,11 @@ export function relativesOf(code: string): readonly string[] {
 export function areRelatives(a: string, b: string): boolean {
   return a !== b && groupOf.get(a)?.includes(b) === true;
 }
+
+/** Norwegian without a written standard is Bokmål, as the models and most Norwegian news are. */
+const SAME_AS: Readonly<Record<string, string>> = { no: 'nb' };
+
+/** The code this classifier gives a language that has two ('no' is 'nb'). */
+export function canonicalLanguage(code: string): string {
+  return SAME_AS[code] ?? code;
+}
