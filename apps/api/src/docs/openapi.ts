@@ -19,7 +19,11 @@ const PARAM_DOCS: Record<string, { description: string; schema: Record<string, u
     description: 'Web-search syntax: words, "phrases", OR, -exclusion, parentheses; any language',
     schema: { type: 'string', maxLength: 512 },
   },
-  lang: { description: 'ISO 639-1 codes, comma-separated or repeated', schema: { type: 'string' } },
+  lang: {
+    description:
+      'ISO 639-1 or 639-3 codes, comma-separated or repeated; `und` for articles of undetermined language; `no` also matches `nb` and `nn`',
+    schema: { type: 'string' },
+  },
   topic: {
     description: 'IPTC Media Topic codes (GET /topics), e.g. medtop:11000000',
     schema: { type: 'string' },

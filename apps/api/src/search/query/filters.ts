@@ -1,7 +1,7 @@
 import { invalid, list, single, type RawParams } from './params.js';
 
 export interface SearchFilters {
-  /** ISO 639-1 codes, lower-case. */
+  /** ISO 639-1 or 639-3 codes or `und`, lower-case; `no` also names `nb` and `nn`. */
   lang: string[];
   topic: string[];
   /** ISO 3166-1 alpha-2 codes (upper-case) or values of the place vocabulary. */
@@ -40,8 +40,19 @@ const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** `und`: articles whose language the classifier could not tell. */
+const UNDETERMINED = 'und';
+
+/**
+ * Codes that also stand for others: the classifier stores a feed's Norwegian `no` as Bokmål
+ * `nb`, so `lang=no` asks for both written standards.
+ */
+const MACROLANGUAGES: Readonly<Record<string, readonly string[]>> = { no: ['nb', 'nn'] };
+
 function isLanguage(code: string): boolean {
-  return /^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined;
+  return (
+    code === UNDETERMINED || (/^[a-z]{2,3}$/.test(code) && languageNames.of(code) !== undefined)
+  );
 }
 
 function isCountry(code: string): boolean {
@@ -54,11 +65,11 @@ function languages(params: RawParams): string[] {
   if (unknown !== undefined) {
     invalid(
       'lang',
-      `unknown language "${unknown}": use ISO 639-1 codes such as en, fr, ja`,
+      `unknown language "${unknown}": use ISO 639-1 or 639-3 codes such as en, fr, ja, cnr, or und`,
       'unknown_value',
     );
   }
-  return values;
+  return [...new Set(values.flatMap((code) => [code, ...(MACROLANGUAGES[code] ?? [])]))];
 }
 
 function topics(params: RawParams, vocabulary: FilterVocabulary): string[] {

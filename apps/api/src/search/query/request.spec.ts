@@ -60,6 +60,7 @@ describe('parseSearchRequest', () => {
   it('rejects unknown filter values with what is expected', () => {
     rejects({ q: 'a', lang: 'french' }, 'lang', /unknown language "french".*ISO 639-1/);
     rejects({ q: 'a', lang: 'xx' }, 'lang', /unknown language "xx"/);
+    rejects({ q: 'a', lang: 'xyz' }, 'lang', /unknown language "xyz".*639-3/);
     rejects({ q: 'a', place: 'ZZ' }, 'place', /unknown place "ZZ"/);
     rejects({ q: 'a', topic: 'medtop:99999999' }, 'topic', /unknown topic/);
     rejects({ q: 'a', feed: '../etc' }, 'feed', /not a feed id/);
@@ -67,6 +68,13 @@ describe('parseSearchRequest', () => {
     rejects({ q: 'a', entity: 'x'.repeat(101) }, 'entity', /maximum is 100/);
     const many = 'ar,ca,da,de,el,en,es,eu,fi,fr,ga,hi,hu,hy,id,it,lt,nb,ne,nl,pt'.split(',');
     rejects({ q: 'a', lang: many }, 'lang', /21 values; the maximum is 20/);
+  });
+
+  it('takes the language codes the classifier stores: 639-3, und, and Norwegian as nb and nn', () => {
+    assert.deepEqual(parseSearchRequest({ lang: 'cnr,FIL' }).filters.lang, ['cnr', 'fil']);
+    assert.deepEqual(parseSearchRequest({ lang: 'und' }).filters.lang, ['und']);
+    assert.deepEqual(parseSearchRequest({ lang: 'no' }).filters.lang, ['no', 'nb', 'nn']);
+    assert.deepEqual(parseSearchRequest({ lang: 'nb,no' }).filters.lang, ['nb', 'no', 'nn']);
   });
 
   it('resolves place names and entity aliases through the vocabulary', () => {
