@@ -183,6 +183,54 @@ describe('search with and without the RUM index', async () => {
     if (withRum) assert.equal(await rum.repository.searchEngine(), 'rum');
   });
 
+  it('prepares page statements once per connection and plans each run with its values', async () => {
+    const logger = new JsonLogger('search-test', 'warn', {}, () => undefined);
+    const oneConnection = (prepared: 'on' | 'off') => {
+      const env = searchEnv({
+        ...process.env,
+        SEARCH_POOL_SIZE: '1',
+        SEARCH_RESULT_CACHE_ENTRIES: '0',
+        SEARCH_PREPARED_STATEMENTS: prepared,
+      });
+      const repository = new SearchRepository(gin.dataSource, env, logger);
+      return { repository, service: new SearchService(repository, Taxonomy.load(), env) };
+    };
+    const prepared = oneConnection('on');
+    const unnamed = oneConnection('off');
+    const statementNames = async (repository: SearchRepository) =>
+      (
+        await repository.one<{ name: string }>({
+          text: 'SELECT name FROM pg_prepared_statements ORDER BY name',
+          values: [],
+        })
+      ).map((row) => row.name);
+    try {
+      for (const params of [{ q: 'harbour' }, { q: 'vaccine', sort: 'newest' }, { lang: 'en' }]) {
+        const ids = async ({ service }: typeof prepared) =>
+          (await service.page(service.parse(params), { facets: true })).items.map((i) => i.id);
+        const expected = await ids(unnamed);
+        assert.ok(expected.length > 0, JSON.stringify(params));
+        assert.deepEqual(await ids(prepared), expected, JSON.stringify(params));
+        assert.deepEqual(await ids(prepared), expected, `${JSON.stringify(params)}, prepared`);
+      }
+      const names = await statementNames(prepared.repository);
+      assert.equal(names.length, 3, names.join());
+      assert.ok(
+        names.every((name) => name.startsWith('search_')),
+        names.join(),
+      );
+      assert.deepEqual(await statementNames(unnamed.repository), []);
+      const [mode] = await prepared.repository.one<{ plan_cache_mode: string }>({
+        text: 'SHOW plan_cache_mode',
+        values: [],
+      });
+      assert.equal(mode!.plan_cache_mode, 'force_custom_plan');
+    } finally {
+      await prepared.repository.onModuleDestroy();
+      await unnamed.repository.onModuleDestroy();
+    }
+  });
+
   it('indexes entities on RUM too, where the text index cannot hold them', async (t) => {
     if (!withRum) return t.skip('the server offers no rum extension');
     const rows: { indexdef: string }[] = await rum.dataSource.query(

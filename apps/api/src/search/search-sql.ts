@@ -10,6 +10,11 @@ import {
 export interface SqlQuery {
   text: string;
   values: unknown[];
+  /**
+   * Worth preparing once per connection: run often, its text depending on the request's shape
+   * only (words and filter values are bind values), so its variants are few.
+   */
+  prepare?: boolean;
 }
 
 /** A statement with its values as one cache key. */
@@ -423,6 +428,7 @@ export function buildPageSql(
   return {
     text: `SELECT p.*${highlights} FROM (${page}) p${queryFrom} ORDER BY ${pageOrder}`,
     values: params.values,
+    prepare: options.resolved !== undefined || !hasQuery,
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -69,6 +70,18 @@ const SIZE_TTL_MS = 60_000;
 const BOUNDARY_TTL_MS = 30_000;
 /** Ranks up to this are looked up exactly (an index-only scan of that many entries). */
 const EXACT_BOUNDARY_RANK = 16_384;
+/**
+ * Distinct statements the pool prepares at most; others run unnamed. Each connection keeps
+ * those it ran, ≈ 200 kB of server memory apiece for a ranked page (CachedPlanSource and
+ * CachedPlanQuery); the search bench's filter, word and ranked queries run 9 shapes.
+ */
+const MAX_PREPARED_STATEMENTS = 32;
+/**
+ * Prepared statements are still planned with their values: a generic plan would guess a
+ * word's matches instead of reading them from the lexeme statistics, and lose the choice
+ * between a bitmap of the matches and a walk of the time index.
+ */
+const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
 
 /**
  * Runs search statements on its own small pool whose connections carry statement_timeout, so
@@ -84,6 +97,7 @@ export class SearchRepository implements OnModuleDestroy {
   private readonly windowDayCounts = new TtlCache<number>(BOUNDARY_TTL_MS, 64);
   private readonly histograms = new TtlCache<string[]>(SIZE_TTL_MS, 1);
   private readonly lexemes = new RefreshingValue(SIZE_TTL_MS, () => this.readLexemeStatistics());
+  private readonly preparedNames = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -237,12 +251,24 @@ export class SearchRepository implements OnModuleDestroy {
 
   private async rows<T>(query: SqlQuery): Promise<T[]> {
     try {
-      const result = await this.connections().query(query.text, query.values);
+      const result = await this.connections().query(this.statement(query));
       return result.rows as T[];
     } catch (error) {
       if (isStatementTimeout(error)) throw searchTimeoutError(this.env.SEARCH_STATEMENT_TIMEOUT_MS);
       throw error;
     }
+  }
+
+  /** The statement as pg runs it: named (prepared once per connection) where worth it. */
+  private statement(query: SqlQuery): pg.QueryConfig {
+    const unnamed = { text: query.text, values: query.values };
+    if (!query.prepare || this.env.SEARCH_PREPARED_STATEMENTS === 'off') return unnamed;
+    const name = `search_${createHash('sha1').update(query.text).digest('hex').slice(0, 24)}`;
+    if (!this.preparedNames.has(name)) {
+      if (this.preparedNames.size >= MAX_PREPARED_STATEMENTS) return unnamed;
+      this.preparedNames.add(name);
+    }
+    return { ...unnamed, name };
   }
 
   private connections(): pg.Pool {
@@ -251,6 +277,7 @@ export class SearchRepository implements OnModuleDestroy {
       connectionString: databaseUrl(this.dataSource),
       max: this.env.SEARCH_POOL_SIZE,
       statement_timeout: this.env.SEARCH_STATEMENT_TIMEOUT_MS,
+      options: CUSTOM_PLANS,
       application_name: 'newsfeed-search',
     });
     // An idle connection the server drops (restart, failover, pg_terminate_backend) is reported
