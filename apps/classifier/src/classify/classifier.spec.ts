@@ -27,6 +27,15 @@ describe('createClassifier', () => {
     assert.equal(c.topics[0]?.code, 'medtop:11000000');
   });
 
+  it('names a language outside the models’ 44 through lid.176: a Catalan article is not Romanian', () => {
+    const c = classifier.classify({
+      title: 'El Govern aprova un nou pla de transport públic',
+      text: "El Parlament de Catalunya debatrà dijous la proposta de pressupostos per a l'any vinent.",
+    });
+    assertValid(c);
+    assert.equal(c.language.code, 'ca');
+  });
+
   it('names the subjects SIB-200 has no category for by the article language’s cue words', () => {
     const business = classifier.classify({
       title: 'Shares fall as central bank raises interest rates',

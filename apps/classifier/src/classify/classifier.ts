@@ -4,6 +4,7 @@ import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
 import { pickLanguage } from '../language/declared-language.js';
+import { Lid176 } from '../language/other-languages.js';
 import { PlaceRecognizer } from '../places/places.js';
 import { nameWordsOf } from '../stories/name-words.js';
 import { distinctiveNumbers } from '../stories/numbers.js';
@@ -39,7 +40,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.11.30';
+export const CLASSIFIER_VERSION = 'clf-2026.12.01';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;
@@ -64,8 +65,14 @@ export function loadClassifierParts(): ClassifierParts {
   };
 }
 
+/** loadClassifierParts, its language detector also asking lid.176 about other languages. */
+export async function loadServiceParts(): Promise<ClassifierParts> {
+  const parts = loadClassifierParts();
+  return { ...parts, language: parts.language.withOthers(await Lid176.load()) };
+}
+
 export async function createClassifier(): Promise<Classifier> {
-  return classifierFrom(loadClassifierParts());
+  return classifierFrom(await loadServiceParts());
 }
 
 export function classifierFrom(parts: ClassifierParts): Classifier {

@@ -3,9 +3,14 @@
  * and macro-F1 per language on SIB-200 dev, places' agreement with the English translations of
  * SIB-200 dev (see eval/place-eval), and near-duplicate precision/recall on variants built
  * from SIB-200 dev+train. Reads SIB-200 from SIB_200_DIR or ../shared/datasets/sib-200.
+ * Languages outside SIB-200's 44 are measured on the project's own sentences
+ * (eval/other-languages), and lid.176 alone on SIB-200 dev as the quality bar.
  */
-import { classifierFrom, loadClassifierParts, topicAnchorsFor } from '../classify/classifier.js';
-import { evaluateLanguage } from '../eval/language-eval.js';
+import { classifierFrom, loadServiceParts, topicAnchorsFor } from '../classify/classifier.js';
+import { LanguageDetector } from '../language/detect.js';
+import { Lid176 } from '../language/other-languages.js';
+import { evaluateLanguage, type LabelledText } from '../eval/language-eval.js';
+import { OTHER_LANGUAGE_SAMPLES } from '../eval/other-languages.js';
 import { evaluateNearDuplicates } from '../eval/near-dup-eval.js';
 import { evaluatePlaces } from '../eval/place-eval.js';
 import { buildArticles, buildPairs } from '../eval/near-dup-set.js';
@@ -16,8 +21,8 @@ import { readSib, rng, shortTitle } from '../../training/lib/sib.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
-function main(): void {
-  const parts = loadClassifierParts();
+async function main(): Promise<void> {
+  const parts = await loadServiceParts();
   const dev = readSib('dev');
   const sentences = evaluateLanguage(
     parts.language,
@@ -55,6 +60,7 @@ function main(): void {
   }
   console.log(`language accuracy, sentences: ${pct(sentences.accuracy)} of ${sentences.total}`);
   console.log(`language accuracy, titles <= 40 chars: ${pct(titles.accuracy)} of ${titles.total}`);
+  await reportOtherLanguages(parts.language, dev);
   console.log(
     `topic accuracy: ${pct(topics.accuracy)}; macro-F1 averaged over languages: ${topics.meanMacroF1.toFixed(3)}`,
   );
@@ -113,4 +119,45 @@ function main(): void {
   }
 }
 
-main();
+/**
+ * Languages no model here was trained on, with and without lid.176's help; and lid.176 alone on
+ * SIB-200 dev, the quality bar the models are measured against.
+ */
+async function reportOtherLanguages(
+  detector: LanguageDetector,
+  dev: ReturnType<typeof readSib>,
+): Promise<void> {
+  const lid = await Lid176.load();
+  const others: LabelledText[] = OTHER_LANGUAGE_SAMPLES.map((s) => ({
+    text: s.text,
+    language: s.language,
+    group: s.language,
+  }));
+  const withLid = evaluateLanguage(detector, others);
+  const modelsAlone = evaluateLanguage(LanguageDetector.load(), others);
+  const undetermined = (report: typeof withLid) =>
+    [...report.confusions].filter(([key]) => key.endsWith('->und')).reduce((n, [, k]) => n + k, 0);
+  console.log(
+    `language accuracy, ${withLid.perGroup.size} languages outside SIB-200 (${others.length} news sentences): ` +
+      `${pct(withLid.accuracy)} (und ${undetermined(withLid)}); the models alone ${pct(modelsAlone.accuracy)} (und ${undetermined(modelsAlone)})`,
+  );
+  console.log(
+    `  ${[...withLid.perGroup].map(([group, r]) => `${group} ${r.correct}/${r.total}`).join('  ')}`,
+  );
+  const lidAlone = {
+    detect: (text: string) => ({ code: lid.identify(text)?.code ?? 'und', confidence: 0 }),
+  };
+  const lidSentences = evaluateLanguage(
+    lidAlone,
+    dev.map((r) => ({ text: r.text, language: r.language, group: r.folder })),
+  );
+  const lidTitles = evaluateLanguage(
+    lidAlone,
+    dev.map((r) => ({ text: shortTitle(r.text), language: r.language, group: r.folder })),
+  );
+  console.log(
+    `lid.176 alone (quality bar), SIB-200 dev: sentences ${pct(lidSentences.accuracy)}, titles <= 40 chars ${pct(lidTitles.accuracy)}`,
+  );
+}
+
+await main();

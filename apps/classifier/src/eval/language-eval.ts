@@ -20,7 +20,7 @@ export function sameLanguage(predicted: string, gold: string): boolean {
 }
 
 export function evaluateLanguage(
-  detector: LanguageDetector,
+  detector: Pick<LanguageDetector, 'detect'>,
   items: LabelledText[],
 ): AccuracyReport {
   const perGroup = new Map<string, { correct: number; total: number }>();

@@ -1,6 +1,11 @@
 import { argmax, LinearModel } from '../model/linear-model.js';
 import { cleanText } from '../text/normalize.js';
 import { languageFeatures, letterSkeleton } from './features.js';
+import {
+  preferOtherLanguage,
+  WIDE_MIN_LETTERS,
+  type WideLanguageIdentifier,
+} from './other-languages.js';
 import { countScripts, dominantScript, type Script, type ScriptCounts } from './script.js';
 
 export interface LanguageGuess {
@@ -47,19 +52,35 @@ export interface LanguageDetectorOptions {
   threshold?: number;
   /** Fewer letters than this is too little evidence for a model-based answer. */
   minLetters?: number;
+  /** Names the languages the models here were not trained on (lid.176 in the service). */
+  others?: WideLanguageIdentifier;
 }
 
 export class LanguageDetector {
   private readonly scratch = { buf: new Uint32Array(8192) };
   private readonly threshold: number;
   private readonly minLetters: number;
+  private readonly others?: WideLanguageIdentifier;
+  /** Every code this detector answers without `others`. */
+  readonly known: ReadonlySet<string>;
 
   constructor(
     private readonly models: Record<ModelScript, LinearModel>,
-    options: LanguageDetectorOptions = {},
+    private readonly options: LanguageDetectorOptions = {},
   ) {
     this.threshold = options.threshold ?? 0.3;
     this.minLetters = options.minLetters ?? 3;
+    this.others = options.others;
+    this.known = new Set([
+      'zh',
+      ...Object.values(SINGLE_LANGUAGE_SCRIPTS),
+      ...MODEL_SCRIPTS.flatMap((script) => models[script].header.labels),
+    ]);
+  }
+
+  /** The same models, asking `others` about languages they do not know. */
+  withOthers(others: WideLanguageIdentifier): LanguageDetector {
+    return new LanguageDetector(this.models, { ...this.options, others });
   }
 
   static load(options?: LanguageDetectorOptions): LanguageDetector {
@@ -73,6 +94,12 @@ export class LanguageDetector {
     const text = cleanText(input, 4000);
     const { counts, letters } = countScripts(text);
     if (letters < this.minLetters) return UNDETERMINED;
+    const guess = this.fromScripts(text, counts, letters);
+    if (!this.others || letters < WIDE_MIN_LETTERS) return guess;
+    return preferOtherLanguage(guess, this.others.identify(text), this.known);
+  }
+
+  private fromScripts(text: string, counts: ScriptCounts, letters: number): LanguageGuess {
     const script = resolveScript(counts);
     if (!script) return UNDETERMINED;
     const share = (counts[script] ?? 0) / letters;
