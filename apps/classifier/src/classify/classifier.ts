@@ -3,7 +3,7 @@ import { minhash } from '../fingerprint/minhash.js';
 import { shingleHashes } from '../fingerprint/shingles.js';
 import { simhash } from '../fingerprint/simhash.js';
 import { LanguageDetector } from '../language/detect.js';
-import { pickLanguage } from '../language/declared-language.js';
+import { declaredCode, pickLanguage } from '../language/declared-language.js';
 import { Lid176 } from '../language/other-languages.js';
 import { PlaceRecognizer } from '../places/places.js';
 import { nameWordsOf } from '../stories/name-words.js';
@@ -94,7 +94,7 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   const head = body.slice(0, BODY_CHARS);
   const joined = title && head ? `${title}. ${head}` : title || head;
   const language = pickLanguage(
-    parts.language.detect(joined.slice(0, LANGUAGE_CHARS)),
+    parts.language.detect(joined.slice(0, LANGUAGE_CHARS), declaredCode(article?.feedLanguage)),
     article?.feedLanguage,
   );
   const placeSpans: { start: number; end: number }[] = [];

@@ -5,7 +5,7 @@ import { areRelatives, canonicalLanguage } from './relatives.js';
 const FEED_LANGUAGE_FALLBACK = 0.6;
 
 /** The primary subtag of a feed's language ('en-GB' -> 'en'), or undefined when it is none. */
-function declaredCode(feedLanguage: string | undefined): string | undefined {
+export function declaredCode(feedLanguage: string | undefined): string | undefined {
   if (typeof feedLanguage !== 'string') return undefined;
   const primary = feedLanguage.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (!/^[a-z]{2,3}$/.test(primary)) return undefined;

@@ -90,12 +90,16 @@ export class LanguageDetector {
     return new LanguageDetector(models, options);
   }
 
-  detect(input: string): LanguageGuess {
+  /**
+   * `declared`: the language the text's publisher declares (see declaredCode); where the models
+   * name it too, `others` is not asked.
+   */
+  detect(input: string, declared?: string): LanguageGuess {
     const text = cleanText(input, 4000);
     const { counts, letters } = countScripts(text);
     if (letters < this.minLetters) return UNDETERMINED;
     const guess = this.fromScripts(text, counts, letters);
-    if (!this.others || letters < WIDE_MIN_LETTERS) return guess;
+    if (!this.others || letters < WIDE_MIN_LETTERS || guess.code === declared) return guess;
     return preferOtherLanguage(guess, this.others.identify(text), this.known);
   }
 

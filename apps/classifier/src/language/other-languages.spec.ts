@@ -92,4 +92,22 @@ describe('LanguageDetector with lid.176', async () => {
     const shortTitle = 'Govern aprova el pla';
     assert.deepEqual(detector.detect(shortTitle), models.detect(shortTitle));
   });
+
+  it('does not ask lid.176 where the publisher declares the language the models name', () => {
+    let asked = 0;
+    const counting = models.withOthers({
+      identify: () => {
+        asked++;
+        return wide('et', 0.99);
+      },
+    });
+    const estonianLooking =
+      'Toiduainete hinnad tõusid oktoobris taas veidi, teatas statistikaamet.';
+    const declared = models.detect(estonianLooking).code;
+    assert.equal(counting.detect(estonianLooking, declared).code, declared);
+    assert.equal(asked, 0);
+    assert.equal(counting.detect(estonianLooking, 'de').code, 'et');
+    assert.equal(counting.detect(estonianLooking).code, 'et');
+    assert.equal(asked, 2);
+  });
 });
