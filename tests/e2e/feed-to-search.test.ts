@@ -31,6 +31,13 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
             "Les valeurs bancaires ont mené la progression de l'indice parisien, portées par des " +
             'résultats trimestriels meilleurs que prévu et par la baisse des taux longs.',
         },
+        {
+          guid: 'pressupostos-1',
+          title: 'El Parlament aprova els pressupostos de la Generalitat',
+          description:
+            "Els diputats han aprovat els comptes de l'any vinent amb els vots de la majoria, " +
+            "després d'un debat de tres dies sobre la sanitat i l'educació.",
+        },
       ]),
     });
     await stack.start();
@@ -75,6 +82,21 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
     );
     assert.equal(french.items[0].title, 'La Bourse de Paris termine la semaine en hausse');
     assert.equal(french.items[0].language, 'fr');
+
+    // No model here knows Catalan (it read as French); lid.176 names it, and the catalan
+    // configuration finds "diputats" by "diputat".
+    const catalan = await waitFor(
+      'the Catalan article to be searchable',
+      async () => {
+        const response = await fetch(`${stack.url('api')}/search?q=diputat&lang=ca`);
+        const body = (await response.json()) as SearchResponse;
+        return body.items.length > 0 ? body : undefined;
+      },
+      30_000,
+      250,
+    );
+    assert.equal(catalan.items[0].title, 'El Parlament aprova els pressupostos de la Generalitat');
+    assert.equal(catalan.items[0].language, 'ca');
 
     const [feed] = await stack.query<{ last_status: number; etag: string | null }>(
       'SELECT last_status, etag FROM feeds',
@@ -142,7 +164,7 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
         removedEvents.length ? removedEvents : undefined,
       );
       assert.equal(event.feedId, feed.id);
-      assert.equal(event.articlesRemoved, 2);
+      assert.equal(event.articlesRemoved, 3);
       await waitFor('the api instance to consume it', async () => {
         const metrics = await (await fetch(`${stack.url('api')}/metrics`)).text();
         return metrics.includes(`newsfeed_events_consumed_total{topic="${TOPICS.feedRemoved}"`)
