@@ -56,47 +56,33 @@ describe('a feed entry becomes a search result through Kafka and PostgreSQL', ()
     });
     assert.equal(created.status, 201);
 
-    const found = await waitFor(
-      'the English article to be searchable',
-      async () => {
-        const response = await fetch(`${stack.url('api')}/search?q=quokkas%20harbour`);
-        const body = (await response.json()) as SearchResponse;
-        return body.items.length > 0 ? body : undefined;
-      },
-      60_000,
-      250,
-    );
-    assert.equal(found.items[0].title, 'Quokkas invade the harbour of Fremantle');
-    assert.equal(found.items[0].language, 'en');
+    /** The first search result for `query`, once there is one. */
+    const firstResult = (what: string, query: string, timeoutMs: number) =>
+      waitFor(
+        `the ${what} article to be searchable`,
+        async () => {
+          const response = await fetch(`${stack.url('api')}/search?${query}`);
+          const body = (await response.json()) as SearchResponse;
+          return body.items[0];
+        },
+        timeoutMs,
+        250,
+      );
+
+    const english = await firstResult('English', 'q=quokkas%20harbour', 60_000);
+    assert.equal(english.title, 'Quokkas invade the harbour of Fremantle');
+    assert.equal(english.language, 'en');
 
     // French stemming: "valeur" finds "valeurs" only through the french configuration.
-    const french = await waitFor(
-      'the French article to be searchable',
-      async () => {
-        const response = await fetch(`${stack.url('api')}/search?q=valeur%20bancaire&lang=fr`);
-        const body = (await response.json()) as SearchResponse;
-        return body.items.length > 0 ? body : undefined;
-      },
-      30_000,
-      250,
-    );
-    assert.equal(french.items[0].title, 'La Bourse de Paris termine la semaine en hausse');
-    assert.equal(french.items[0].language, 'fr');
+    const french = await firstResult('French', 'q=valeur%20bancaire&lang=fr', 30_000);
+    assert.equal(french.title, 'La Bourse de Paris termine la semaine en hausse');
+    assert.equal(french.language, 'fr');
 
     // No model here knows Catalan (it read as French); lid.176 names it, and the catalan
     // configuration finds "diputats" by "diputat".
-    const catalan = await waitFor(
-      'the Catalan article to be searchable',
-      async () => {
-        const response = await fetch(`${stack.url('api')}/search?q=diputat&lang=ca`);
-        const body = (await response.json()) as SearchResponse;
-        return body.items.length > 0 ? body : undefined;
-      },
-      30_000,
-      250,
-    );
-    assert.equal(catalan.items[0].title, 'El Parlament aprova els pressupostos de la Generalitat');
-    assert.equal(catalan.items[0].language, 'ca');
+    const catalan = await firstResult('Catalan', 'q=diputat&lang=ca', 30_000);
+    assert.equal(catalan.title, 'El Parlament aprova els pressupostos de la Generalitat');
+    assert.equal(catalan.language, 'ca');
 
     const [feed] = await stack.query<{ last_status: number; etag: string | null }>(
       'SELECT last_status, etag FROM feeds',

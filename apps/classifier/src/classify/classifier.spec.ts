@@ -27,6 +27,19 @@ describe('createClassifier', () => {
     assert.equal(c.topics[0]?.code, 'medtop:11000000');
   });
 
+  it('takes the subject the feed’s section names, not a tag’s', () => {
+    const article = {
+      title: 'Decision announced after a long meeting',
+      text: 'The decision was announced on Saturday after a long meeting in the capital.',
+    };
+    assert.notEqual(classifier.classify(article).topics[0]?.code, 'medtop:15000000');
+    const sport = classifier.classify({ ...article, categories: ['Sport/Football', 'Manchester'] });
+    assert.equal(sport.topics[0]?.code, 'medtop:15000000');
+    assert.equal(sport.topics[0]?.score, 0.9);
+    const tagged = classifier.classify({ ...article, categories: ['Manchester', 'News'] });
+    assert.deepEqual(tagged.topics, classifier.classify(article).topics);
+  });
+
   it('names a language outside the models’ 44 through lid.176: a Catalan article is not Romanian', () => {
     const c = classifier.classify({
       title: 'El Govern aprova un nou pla de transport públic',

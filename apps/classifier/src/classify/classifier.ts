@@ -16,6 +16,8 @@ export interface ArticleText {
   title: string;
   text: string;
   feedLanguage?: string;
+  /** The feed entry's categories: those that are section names tell the subject. */
+  categories?: readonly string[];
 }
 
 export interface Classification {
@@ -106,7 +108,13 @@ function classifyWith(parts: ClassifierParts, article: ArticleText): Classificat
   return {
     language,
     topics: joined
-      ? parts.topics.topics(joined, topicAnchors(places, candidates), language.code, title)
+      ? parts.topics.topics(
+          joined,
+          topicAnchors(places, candidates),
+          language.code,
+          title,
+          Array.isArray(article?.categories) ? article.categories : [],
+        )
       : [],
     places,
     entities: namedEntities(candidates, language.code),

@@ -3,10 +3,11 @@ export interface InputRecord {
   title: string;
   text: string;
   feedLanguage?: string;
+  categories?: string[];
 }
 
 /**
- * JSON lines of {id,title,text} when every non-empty line parses as an object; otherwise the whole
+ * JSON lines of {id,title,text[,feedLanguage,categories]} when every non-empty line parses as an object; otherwise the whole
  * file is one plain-text article whose first line is its title.
  */
 export function parseInput(content: string, fallbackId: string): InputRecord[] {
@@ -34,5 +35,14 @@ function normalize(r: Record<string, unknown>, fallbackId: string): InputRecord 
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const id = typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : fallbackId;
   const feedLanguage = str(r.feedLanguage ?? r.language) || undefined;
-  return { id, title: str(r.title), text: str(r.text ?? r.content ?? r.body), feedLanguage };
+  const categories = (Array.isArray(r.categories) ? r.categories : [r.categories]).filter(
+    (c): c is string => typeof c === 'string' && c.trim() !== '',
+  );
+  return {
+    id,
+    title: str(r.title),
+    text: str(r.text ?? r.content ?? r.body),
+    feedLanguage,
+    ...(categories.length ? { categories } : {}),
+  };
 }

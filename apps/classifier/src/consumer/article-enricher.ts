@@ -16,7 +16,12 @@ import {
 } from './story-link.js';
 
 export interface ClassifierEngine {
-  classify(article: { title: string; text: string; feedLanguage?: string }): Classification;
+  classify(article: {
+    title: string;
+    text: string;
+    feedLanguage?: string;
+    categories?: readonly string[];
+  }): Classification;
 }
 
 /** What the enricher needs of the database (EnrichmentStore, or a fake in tests). */
@@ -94,6 +99,7 @@ export class ArticleEnricher {
         title: article.title,
         text: article.contentText || article.summary,
         feedLanguage: article.feedLanguage ?? undefined,
+        categories: article.categories,
       }),
     );
     const publishedAt = publicationTime(article);

@@ -167,6 +167,16 @@ describe('ClassifyArticlesHandler', () => {
     assert.equal(events[2].storyId, original.payload.articleId);
   });
 
+  it('reads the subject of a feed entry’s section from its categories', async () => {
+    const { producer, handler } = setup();
+    const text = 'The decision was announced on Saturday after a long meeting in the capital.';
+    await handler.handleBatch([
+      ingested({ title: 'Decision announced', contentText: text, categories: ['Wirtschaft'] }),
+    ]);
+    const [event] = producer.sent.map(decoded);
+    assert.equal(event!.topics[0]?.code, 'medtop:04000000');
+  });
+
   it('links articles of one batch, writes the batch once, and publishes only what was written', async () => {
     const { store, producer, handler } = setup();
     const text =

@@ -1,4 +1,5 @@
 import { LinearModel } from '../model/linear-model.js';
+import { SECTION_SCORE, SectionNames } from './sections.js';
 import { SubjectCues, type SubjectScore } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
 import {
@@ -34,6 +35,7 @@ export class TopicClassifier {
     readonly taxonomy: Taxonomy,
     options: TopicOptions = {},
     readonly subjectCues?: SubjectCues,
+    readonly sections?: SectionNames,
   ) {
     this.minScore = options.minScore ?? 0.2;
     const stored = model.header.meta?.features as Partial<TopicFeatureConfig> | undefined;
@@ -46,6 +48,7 @@ export class TopicClassifier {
       Taxonomy.load(),
       options,
       SubjectCues.load(),
+      SectionNames.load(),
     );
   }
 
@@ -72,13 +75,15 @@ export class TopicClassifier {
 
   /**
    * IPTC Media Topics, best first: subject scores add up their categories' probabilities; the
-   * subjects SIB-200 has no category for come from the language's cue words (see cueSubjects).
+   * subjects SIB-200 has no category for come from the language's cue words (see cueSubjects);
+   * the feed's `categories` that are section names ("Sport", "Wirtschaft") name theirs.
    */
   topics(
     text: string,
     anchors: readonly string[] = [],
     language = 'und',
     title = '',
+    categories: readonly string[] = [],
   ): TopicScore[] {
     const scores = new Map<string, number>();
     const skeleton = topicSkeleton(text);
@@ -92,6 +97,9 @@ export class TopicClassifier {
       for (const { code, score } of this.cueSubjects(text, skeleton, language, title)) {
         scores.set(code, Math.max(scores.get(code) ?? 0, score));
       }
+    }
+    for (const code of this.sections?.subjects(categories) ?? []) {
+      scores.set(code, Math.max(scores.get(code) ?? 0, SECTION_SCORE));
     }
     const ranked = [...scores]
       .map(([code, score]) => ({ code: MEDTOP + code, label: this.taxonomy.label(code), score }))
