@@ -6,7 +6,7 @@
  * Languages outside SIB-200's 44 are measured on the project's own sentences
  * (eval/other-languages), and lid.176 alone on SIB-200 dev as the quality bar.
  */
-import { classifierFrom, loadServiceParts, topicAnchorsFor } from '../classify/classifier.js';
+import { classifierFrom, loadClassifierParts, topicAnchorsFor } from '../classify/classifier.js';
 import { LanguageDetector } from '../language/detect.js';
 import { Lid176 } from '../language/other-languages.js';
 import { evaluateLanguage, type LabelledText } from '../eval/language-eval.js';
@@ -22,7 +22,10 @@ import { readSib, rng, shortTitle } from '../../training/lib/sib.js';
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 async function main(): Promise<void> {
-  const parts = await loadServiceParts();
+  // As the service loads them (loadServiceParts), with lid.176 kept for its own figures.
+  const lid = await Lid176.load();
+  const models = loadClassifierParts();
+  const parts = { ...models, language: models.language.withOthers(lid) };
   const dev = readSib('dev');
   const sentences = evaluateLanguage(
     parts.language,
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   }
   console.log(`language accuracy, sentences: ${pct(sentences.accuracy)} of ${sentences.total}`);
   console.log(`language accuracy, titles <= 40 chars: ${pct(titles.accuracy)} of ${titles.total}`);
-  await reportOtherLanguages(parts.language, dev);
+  reportOtherLanguages(parts.language, models.language, lid, dev);
   console.log(
     `topic accuracy: ${pct(topics.accuracy)}; macro-F1 averaged over languages: ${topics.meanMacroF1.toFixed(3)}`,
   );
@@ -123,18 +126,19 @@ async function main(): Promise<void> {
  * Languages no model here was trained on, with and without lid.176's help; and lid.176 alone on
  * SIB-200 dev, the quality bar the models are measured against.
  */
-async function reportOtherLanguages(
+function reportOtherLanguages(
   detector: LanguageDetector,
+  modelsOnly: LanguageDetector,
+  lid: Lid176,
   dev: ReturnType<typeof readSib>,
-): Promise<void> {
-  const lid = await Lid176.load();
+): void {
   const others: LabelledText[] = OTHER_LANGUAGE_SAMPLES.map((s) => ({
     text: s.text,
     language: s.language,
     group: s.language,
   }));
   const withLid = evaluateLanguage(detector, others);
-  const modelsAlone = evaluateLanguage(LanguageDetector.load(), others);
+  const modelsAlone = evaluateLanguage(modelsOnly, others);
   const undetermined = (report: typeof withLid) =>
     [...report.confusions].filter(([key]) => key.endsWith('->und')).reduce((n, [, k]) => n + k, 0);
   console.log(
