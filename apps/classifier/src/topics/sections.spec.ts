@@ -12,6 +12,13 @@ describe('SectionNames', () => {
     assert.deepEqual(sections.subjects(['Наука']), ['13000000']);
     assert.deepEqual(sections.subjects(['Science & Technology']), ['13000000']);
     assert.deepEqual(sections.subjects(['Météo']), ['17000000']);
+    assert.deepEqual(sections.subjects(['スポーツ', '经济', 'IT/과학', 'سياسة', 'मौसम']), [
+      '15000000',
+      '04000000',
+      '13000000',
+      '11000000',
+      '17000000',
+    ]);
   });
 
   it('reads paths and lists of sections, each subject once', () => {

@@ -22,7 +22,7 @@ export function sectionName(text: string): string {
 
 /**
  * The IPTC subjects a feed's categories name by their section names (`models/section-names.json`:
- * "Sport", "Wirtschaft", "Politique", "Наука", in a dozen languages). Categories that name
+ * "Sport", "Wirtschaft", "Politique", "Наука", "スポーツ", in about twenty languages). Categories that name
  * no section (tags, people, places, "News") name nothing.
  */
 export class SectionNames {
