@@ -21,7 +21,7 @@ const PARAM_DOCS: Record<string, { description: string; schema: Record<string, u
   },
   lang: {
     description:
-      'ISO 639-1 or 639-3 codes, comma-separated or repeated; `und` for articles of undetermined language; `no` also matches `nb` and `nn`',
+      'ISO 639-1 or 639-3 codes or names of languages (French, français, русский), comma-separated or repeated; `und` for articles of undetermined language; `no` also matches `nb` and `nn`',
     schema: { type: 'string' },
   },
   topic: {

@@ -1,7 +1,11 @@
+import { languageCodeOfName } from './language-names.js';
 import { invalid, list, single, type RawParams } from './params.js';
 
 export interface SearchFilters {
-  /** ISO 639-1 or 639-3 codes or `und`, lower-case; `no` also names `nb` and `nn`. */
+  /**
+   * ISO 639-1 or 639-3 codes or `und`, lower-case (names of languages given are read as their
+   * codes); `no` also names `nb` and `nn`.
+   */
   lang: string[];
   topic: string[];
   /** ISO 3166-1 alpha-2 codes (upper-case) or values of the place vocabulary. */
@@ -59,17 +63,26 @@ function isCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && code !== 'ZZ' && regionNames.of(code) !== undefined;
 }
 
+/** A code as given, or the code of a language's name ("French", "français", "русский"). */
+function languageCode(value: string): string | undefined {
+  const code = value.toLowerCase();
+  return isLanguage(code) ? code : languageCodeOfName(value);
+}
+
 function languages(params: RawParams): string[] {
-  const values = list(params, 'lang').map((v) => v.toLowerCase());
-  const unknown = values.find((v) => !isLanguage(v));
-  if (unknown !== undefined) {
-    invalid(
-      'lang',
-      `unknown language "${unknown}": use ISO 639-1 or 639-3 codes such as en, fr, ja, cnr, or und`,
-      'unknown_value',
-    );
-  }
-  return [...new Set(values.flatMap((code) => [code, ...(MACROLANGUAGES[code] ?? [])]))];
+  const codes = list(params, 'lang').map((value) => {
+    const code = languageCode(value);
+    if (code === undefined) {
+      invalid(
+        'lang',
+        `unknown language "${value}": use ISO 639-1 or 639-3 codes such as en, fr, ja, cnr, ` +
+          'or und, or a language’s name',
+        'unknown_value',
+      );
+    }
+    return code;
+  });
+  return [...new Set(codes.flatMap((code) => [code, ...(MACROLANGUAGES[code] ?? [])]))];
 }
 
 function topics(params: RawParams, vocabulary: FilterVocabulary): string[] {

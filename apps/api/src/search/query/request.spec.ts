@@ -58,9 +58,9 @@ describe('parseSearchRequest', () => {
   });
 
   it('rejects unknown filter values with what is expected', () => {
-    rejects({ q: 'a', lang: 'french' }, 'lang', /unknown language "french".*ISO 639-1/);
+    rejects({ q: 'a', lang: 'frenchish' }, 'lang', /unknown language "frenchish".*ISO 639-1/);
     rejects({ q: 'a', lang: 'xx' }, 'lang', /unknown language "xx"/);
-    rejects({ q: 'a', lang: 'xyz' }, 'lang', /unknown language "xyz".*639-3/);
+    rejects({ q: 'a', lang: 'xyz' }, 'lang', /unknown language "xyz".*639-3.*name/);
     rejects({ q: 'a', place: 'ZZ' }, 'place', /unknown place "ZZ"/);
     rejects({ q: 'a', topic: 'medtop:99999999' }, 'topic', /unknown topic/);
     rejects({ q: 'a', feed: '../etc' }, 'feed', /not a feed id/);
@@ -75,6 +75,14 @@ describe('parseSearchRequest', () => {
     assert.deepEqual(parseSearchRequest({ lang: 'und' }).filters.lang, ['und']);
     assert.deepEqual(parseSearchRequest({ lang: 'no' }).filters.lang, ['no', 'nb', 'nn']);
     assert.deepEqual(parseSearchRequest({ lang: 'nb,no' }).filters.lang, ['nb', 'no', 'nn']);
+  });
+
+  it('reads a language’s name in English, in a few other languages or in itself as its code', () => {
+    const lang = (value: string) => parseSearchRequest({ lang: value }).filters.lang;
+    assert.deepEqual(lang('French,Deutsch,русский'), ['fr', 'de', 'ru']);
+    assert.deepEqual(lang('Französisch, japonais'), ['fr', 'ja']);
+    assert.deepEqual(lang('日本語'), ['ja']);
+    assert.deepEqual(lang('Norwegian'), ['no', 'nb', 'nn']);
   });
 
   it('resolves place names and entity aliases through the vocabulary', () => {
