@@ -9,8 +9,8 @@
 import { classifierFrom, loadClassifierParts, topicAnchorsFor } from '../classify/classifier.js';
 import { LanguageDetector } from '../language/detect.js';
 import { Lid176 } from '../language/other-languages.js';
-import { evaluateLanguage, type LabelledText } from '../eval/language-eval.js';
-import { OTHER_LANGUAGE_SAMPLES } from '../eval/other-languages.js';
+import { evaluateLanguage, type AccuracyReport, type LabelledText } from '../eval/language-eval.js';
+import { OTHER_LANGUAGE_HELD_OUT, OTHER_LANGUAGE_SAMPLES } from '../eval/other-languages.js';
 import { evaluateNearDuplicates } from '../eval/near-dup-eval.js';
 import { evaluatePlaces } from '../eval/place-eval.js';
 import { buildArticles, buildPairs } from '../eval/near-dup-set.js';
@@ -132,22 +132,27 @@ function reportOtherLanguages(
   lid: Lid176,
   dev: ReturnType<typeof readSib>,
 ): void {
-  const others: LabelledText[] = OTHER_LANGUAGE_SAMPLES.map((s) => ({
-    text: s.text,
-    language: s.language,
-    group: s.language,
-  }));
-  const withLid = evaluateLanguage(detector, others);
-  const modelsAlone = evaluateLanguage(modelsOnly, others);
-  const undetermined = (report: typeof withLid) =>
+  const undetermined = (report: AccuracyReport) =>
     [...report.confusions].filter(([key]) => key.endsWith('->und')).reduce((n, [, k]) => n + k, 0);
-  console.log(
-    `language accuracy, ${withLid.perGroup.size} languages outside SIB-200 (${others.length} news sentences): ` +
-      `${pct(withLid.accuracy)} (und ${undetermined(withLid)}); the models alone ${pct(modelsAlone.accuracy)} (und ${undetermined(modelsAlone)})`,
-  );
-  console.log(
-    `  ${[...withLid.perGroup].map(([group, r]) => `${group} ${r.correct}/${r.total}`).join('  ')}`,
-  );
+  for (const [name, samples] of [
+    ['the sentences the rule was chosen on', OTHER_LANGUAGE_SAMPLES],
+    ['held out', OTHER_LANGUAGE_HELD_OUT],
+  ] as const) {
+    const others: LabelledText[] = samples.map((s) => ({
+      text: s.text,
+      language: s.language,
+      group: s.language,
+    }));
+    const withLid = evaluateLanguage(detector, others);
+    const modelsAlone = evaluateLanguage(modelsOnly, others);
+    console.log(
+      `language accuracy, ${withLid.perGroup.size} languages outside SIB-200, ${name} (${others.length} news sentences): ` +
+        `${pct(withLid.accuracy)} (und ${undetermined(withLid)}); the models alone ${pct(modelsAlone.accuracy)} (und ${undetermined(modelsAlone)})`,
+    );
+    console.log(
+      `  ${[...withLid.perGroup].map(([group, r]) => `${group} ${r.correct}/${r.total}`).join('  ')}`,
+    );
+  }
   const lidAlone = {
     detect: (text: string) => ({ code: lid.identify(text)?.code ?? 'und', confidence: 0 }),
   };
