@@ -67,10 +67,13 @@ export function loadClassifierParts(): ClassifierParts {
   };
 }
 
-/** loadClassifierParts, its language detector also asking lid.176 about other languages. */
-export async function loadServiceParts(): Promise<ClassifierParts> {
+/**
+ * loadClassifierParts, its language detector also asking lid.176 (`lid`, or loaded here) about
+ * other languages.
+ */
+export async function loadServiceParts(lid?: Lid176): Promise<ClassifierParts> {
   const parts = loadClassifierParts();
-  return { ...parts, language: parts.language.withOthers(await Lid176.load()) };
+  return { ...parts, language: parts.language.withOthers(lid ?? (await Lid176.load())) };
 }
 
 export async function createClassifier(): Promise<Classifier> {

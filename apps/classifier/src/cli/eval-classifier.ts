@@ -6,7 +6,7 @@
  * Languages outside SIB-200's 44 are measured on the project's own sentences
  * (eval/other-languages), and lid.176 alone on SIB-200 dev as the quality bar.
  */
-import { classifierFrom, loadClassifierParts, topicAnchorsFor } from '../classify/classifier.js';
+import { classifierFrom, loadServiceParts, topicAnchorsFor } from '../classify/classifier.js';
 import { LanguageDetector } from '../language/detect.js';
 import { Lid176 } from '../language/other-languages.js';
 import { evaluateLanguage, type AccuracyReport, type LabelledText } from '../eval/language-eval.js';
@@ -22,10 +22,9 @@ import { readSib, rng, shortTitle } from '../../training/lib/sib.js';
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 async function main(): Promise<void> {
-  // As the service loads them (loadServiceParts), with lid.176 kept for its own figures.
+  // lid.176 kept for its own figures; the models alone come from the same cached model files.
   const lid = await Lid176.load();
-  const models = loadClassifierParts();
-  const parts = { ...models, language: models.language.withOthers(lid) };
+  const parts = await loadServiceParts(lid);
   const dev = readSib('dev');
   const sentences = evaluateLanguage(
     parts.language,
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
   }
   console.log(`language accuracy, sentences: ${pct(sentences.accuracy)} of ${sentences.total}`);
   console.log(`language accuracy, titles <= 40 chars: ${pct(titles.accuracy)} of ${titles.total}`);
-  reportOtherLanguages(parts.language, models.language, lid, dev);
+  reportOtherLanguages(parts.language, LanguageDetector.load(), lid, dev);
   console.log(
     `topic accuracy: ${pct(topics.accuracy)}; macro-F1 averaged over languages: ${topics.meanMacroF1.toFixed(3)}`,
   );

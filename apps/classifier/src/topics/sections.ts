@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelsDir } from '../model/paths.js';
+import { readModelFile } from '../model/paths.js';
 
 export const SECTION_NAMES_FILE = 'section-names.json';
 
@@ -29,7 +27,7 @@ export class SectionNames {
   private constructor(private readonly subjectByName: ReadonlyMap<string, string>) {}
 
   static load(): SectionNames {
-    const table = JSON.parse(readFileSync(join(modelsDir(), SECTION_NAMES_FILE), 'utf8')) as Record<
+    const table = JSON.parse(readModelFile(SECTION_NAMES_FILE).toString('utf8')) as Record<
       string,
       string[]
     >;
