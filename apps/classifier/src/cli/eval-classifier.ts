@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   );
   // As classify() sees it: anchors from the places and entities found in the detected language.
   const predicted = dev.map((r) => {
-    const anchors = topicAnchorsFor(parts, r.text, parts.language.detect(r.text).code);
-    return parts.topics.bestCategory(r.text, anchors);
+    const language = parts.language.detect(r.text).code;
+    return parts.topics.bestCategory(r.text, topicAnchorsFor(parts, r.text, language), language);
   });
   const topics = evaluateTopics(
     dev.map((r, i) => ({ group: r.folder, gold: r.category, predicted: predicted[i] })),

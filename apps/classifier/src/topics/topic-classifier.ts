@@ -2,6 +2,7 @@ import { LinearModel } from '../model/linear-model.js';
 import { SECTION_SCORE, SectionNames } from './sections.js';
 import { SubjectCues, type SubjectScore } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
+import { TopicVectors } from './topic-vectors.js';
 import {
   DEFAULT_TOPIC_FEATURES,
   topicFeatures,
@@ -36,8 +37,12 @@ export class TopicClassifier {
     options: TopicOptions = {},
     readonly subjectCues?: SubjectCues,
     readonly sections?: SectionNames,
+    readonly vectors?: TopicVectors,
   ) {
     this.minScore = options.minScore ?? 0.2;
+    if (vectors && vectors.labels.join() !== model.header.labels.join()) {
+      throw new Error('topic vectors and topic model disagree on their labels');
+    }
     const stored = model.header.meta?.features as Partial<TopicFeatureConfig> | undefined;
     this.features = { ...DEFAULT_TOPIC_FEATURES, ...stored };
   }
@@ -49,25 +54,38 @@ export class TopicClassifier {
       options,
       SubjectCues.load(),
       SectionNames.load(),
+      TopicVectors.loadIfPresent(),
     );
   }
 
-  /** Probability per SIB category (the model's own labels); `anchors` from topicAnchors(). */
-  categories(text: string, anchors: readonly string[] = []): Map<string, number> {
-    return this.skeletonCategories(topicSkeleton(text), anchors);
+  /**
+   * Probability per SIB category (the model's own labels); `anchors` from topicAnchors(); the
+   * language (the classifier's code) picks the word vectors mixed in, where it has them.
+   */
+  categories(text: string, anchors: readonly string[] = [], language = 'und'): Map<string, number> {
+    return this.skeletonCategories(topicSkeleton(text), anchors, language);
   }
 
-  private skeletonCategories(skeleton: string, anchors: readonly string[]): Map<string, number> {
+  private skeletonCategories(
+    skeleton: string,
+    anchors: readonly string[],
+    language: string,
+  ): Map<string, number> {
     const n = topicFeatures(skeleton, this.scratch, this.features, anchors);
     if (n === 0) return new Map();
-    const probs = this.model.probabilities(this.scratch.buf, n);
+    const ngram = this.model.probabilities(this.scratch.buf, n);
+    const probs = this.vectors ? this.vectors.combine(ngram, skeleton, language) : ngram;
     return new Map(this.model.header.labels.map((l, i) => [l, probs[i]]));
   }
 
-  bestCategory(text: string, anchors: readonly string[] = []): string | undefined {
+  bestCategory(
+    text: string,
+    anchors: readonly string[] = [],
+    language = 'und',
+  ): string | undefined {
     let best: string | undefined;
     let bestScore = -1;
-    for (const [label, p] of this.categories(text, anchors)) {
+    for (const [label, p] of this.categories(text, anchors, language)) {
       if (p > bestScore) [best, bestScore] = [label, p];
     }
     return best;
@@ -87,7 +105,7 @@ export class TopicClassifier {
   ): TopicScore[] {
     const scores = new Map<string, number>();
     const skeleton = topicSkeleton(text);
-    for (const [category, p] of this.skeletonCategories(skeleton, anchors)) {
+    for (const [category, p] of this.skeletonCategories(skeleton, anchors, language)) {
       const mapping = SIB_TO_IPTC[category];
       if (!mapping) continue;
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);

@@ -100,6 +100,27 @@ export function shortTitle(text: string, max = 40): string {
  * The sentence ids a tuning run holds out: 15 % of them, drawn with `seed`, so every translation
  * of a held-out sentence is held out with it.
  */
+/**
+ * The topic model trained without a slice of train ids, which train-topics writes:
+ * TOPIC_HOLDOUT=1 without heldOutIds(), TOPIC_FOLD=k without foldIds(k).
+ */
+export function heldOutTopicModelPath(fold?: number): string {
+  const name = fold === undefined ? 'topics-holdout.bin.gz' : `topics-fold-${fold}.bin.gz`;
+  return join(repoRoot(), '.cache', name);
+}
+
+export const CV_FOLDS = 5;
+
+/** Fold `fold` of CV_FOLDS over the sentence ids (all translations of a sentence together). */
+export function foldIds(rows: readonly SibRow[], fold: number, seed = 23): Set<number> {
+  const random = rng(seed);
+  const ids = shuffle(
+    [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b),
+    random,
+  );
+  return new Set(ids.filter((_, i) => i % CV_FOLDS === fold));
+}
+
 export function heldOutIds(rows: readonly SibRow[], seed = 17): Set<number> {
   const random = rng(seed);
   const ids = [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
