@@ -27,6 +27,19 @@ describe('createClassifier', () => {
     assert.equal(c.topics[0]?.code, 'medtop:11000000');
   });
 
+  it('reads English words SIB-200’s sentences never use through the topic word vectors', () => {
+    // Without them the n-gram model calls both travel; the detected language picks the vectors.
+    const goalkeeper = classifier.classify({
+      title: 'The goalkeeper saved a penalty in stoppage time',
+    });
+    assert.equal(goalkeeper.language.code, 'en');
+    assert.equal(goalkeeper.topics[0]?.code, 'medtop:15000000');
+    const striker = classifier.classify({
+      title: 'The striker scored twice as the visitors clinched the league title',
+    });
+    assert.equal(striker.topics[0]?.code, 'medtop:15000000');
+  });
+
   it('takes the subject the feed’s section names, not a tag’s', () => {
     const article = {
       title: 'Decision announced after a long meeting',
