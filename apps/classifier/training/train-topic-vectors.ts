@@ -39,12 +39,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadClassifierParts, topicAnchorsFor } from '../src/classify/classifier.js';
-import { evaluateTopics } from '../src/eval/topic-eval.js';
+import { evaluateTopics, type TopicReport } from '../src/eval/topic-eval.js';
 import { LinearModel } from '../src/model/linear-model.js';
 import { modelsDir } from '../src/model/paths.js';
 import { isUnspacedScript, topicSkeleton } from '../src/topics/features.js';
 import { TopicClassifier } from '../src/topics/topic-classifier.js';
 import {
+  MIN_PREFIX,
   TOPIC_VECTORS_FILE,
   TopicVectors,
   type TopicVectorsData,
@@ -123,7 +124,7 @@ function lookup(
 ): { vector: Float32Array; weight: number } | undefined {
   const row = table.rows.get(word);
   if (row || !table.prefixFallback) return row;
-  for (let k = word.length - 1; k >= 4; k--) {
+  for (let k = word.length - 1; k >= MIN_PREFIX; k--) {
     const prefix = table.rows.get(word.slice(0, k));
     if (prefix) return prefix;
   }
@@ -338,11 +339,11 @@ function crossValidate(): { held: HeldOut[]; vectors: TopicVectors }[] {
   return out;
 }
 
-/** Mean over languages of the macro-F1 of every train row predicted by the model without it. */
-function cvMacroF1(
+/** Every train row predicted by the models fitted without it, per SIB-200 language folder. */
+function crossValidated(
   folds: { held: HeldOut[]; vectors: TopicVectors }[],
   lambdaOf: (language: string) => number,
-): number {
+): TopicReport {
   const predictions = folds.flatMap(({ held, vectors }) =>
     held.map(({ row, ngram, skeleton }) => {
       const p = vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language));
@@ -353,7 +354,7 @@ function cvMacroF1(
       };
     }),
   );
-  return evaluateTopics(predictions).meanMacroF1;
+  return evaluateTopics(predictions);
 }
 
 // 1. How much the vectors count: English and the other languages each get one lambda, chosen
@@ -361,7 +362,9 @@ function cvMacroF1(
 // sentences are too few to tell a point of macro-F1 from noise).
 const folds = crossValidate();
 const grid = LAMBDAS.map((english) =>
-  LAMBDAS.map((others) => cvMacroF1(folds, (l) => (l === ENGLISH ? english : others))),
+  LAMBDAS.map(
+    (others) => crossValidated(folds, (l) => (l === ENGLISH ? english : others)).meanMacroF1,
+  ),
 );
 console.log("5-fold CV mean macro-F1 (rows: English lambda, columns: the others' lambda)");
 console.log(`       ${LAMBDAS.map((l) => l.toFixed(1).padStart(6)).join('')}`);
@@ -376,26 +379,13 @@ grid.forEach((row, i) =>
     if (f1 > best.f1) best = { english: LAMBDAS[i], others: LAMBDAS[j], f1 };
   }),
 );
-const englishOnly = LAMBDAS.map((l) => cvMacroF1(folds, (lang) => (lang === ENGLISH ? l : 0)));
-console.log(`English alone by its lambda: ${englishOnly.map((v) => v.toFixed(3)).join(' ')}`);
 console.log(
   `chosen: English ${best.english}, others ${best.others} (CV ${grid[0][0].toFixed(3)} -> ${best.f1.toFixed(3)})`,
 );
-const perLanguage = (lambdaOf: (l: string) => number) => {
-  const predictions = folds.flatMap(({ held, vectors }) =>
-    held.map(({ row, ngram, skeleton }) => {
-      const p = vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language));
-      return {
-        group: row.language,
-        gold: row.category,
-        predicted: labels[p.indexOf(Math.max(...p))],
-      };
-    }),
-  );
-  return evaluateTopics(predictions).macroF1ByGroup;
-};
-const before = perLanguage(() => 0);
-const after = perLanguage((l) => (l === ENGLISH ? best.english : best.others));
+const before = crossValidated(folds, () => 0).macroF1ByGroup;
+const after = crossValidated(folds, (l) =>
+  l === ENGLISH ? best.english : best.others,
+).macroF1ByGroup;
 console.log(
   `CV macro-F1 per language, without -> with vectors:\n  ${[...before]
     .map(([l, f]) => `${l} ${f.toFixed(3)}->${after.get(l)!.toFixed(3)}`)

@@ -6,7 +6,7 @@ import { fnv1a, fnvStep, mix32 } from '../text/hash.js';
 export const TOPIC_VECTORS_FILE = 'topic-vectors.bin.gz';
 
 /** Shortest prefix an unknown inflected word may borrow a known word's vector through. */
-const MIN_PREFIX = 4;
+export const MIN_PREFIX = 4;
 
 /**
  * One language's words, each with what its word vector says about the categories: the
