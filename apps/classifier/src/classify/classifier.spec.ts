@@ -28,7 +28,8 @@ describe('createClassifier', () => {
   });
 
   it('reads English words SIB-200’s sentences never use through the topic word vectors', () => {
-    // Without them the n-gram model calls both travel; the detected language picks the vectors.
+    // Without them these come out science and technology, and lifestyle and leisure (travel);
+    // the detected language picks the vectors.
     const goalkeeper = classifier.classify({
       title: 'The goalkeeper saved a penalty in stoppage time',
     });
