@@ -32,11 +32,13 @@ describe('createClassifier', () => {
     // the detected language picks the vectors.
     const goalkeeper = classifier.classify({
       title: 'The goalkeeper saved a penalty in stoppage time',
+      text: '',
     });
     assert.equal(goalkeeper.language.code, 'en');
     assert.equal(goalkeeper.topics[0]?.code, 'medtop:15000000');
     const striker = classifier.classify({
       title: 'The striker scored twice as the visitors clinched the league title',
+      text: '',
     });
     assert.equal(striker.topics[0]?.code, 'medtop:15000000');
   });

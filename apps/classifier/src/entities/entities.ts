@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelsDir } from '../model/paths.js';
+import { readModelJson } from '../model/paths.js';
 import { isCalendarWord, isWeekday } from './calendar-words.js';
 import { NameIndex, type NameMatch } from '../text/name-index.js';
 import { INFLECTING_LANGUAGES } from '../places/places.js';
@@ -74,9 +72,7 @@ export class EntityRecognizer {
   }
 
   static load(): EntityRecognizer {
-    const data = JSON.parse(readFileSync(join(modelsDir(), 'entities.json'), 'utf8')) as {
-      entities: AliasEntry[];
-    };
+    const data = readModelJson<{ entities: AliasEntry[] }>('entities.json');
     isCalendarWord(''); // builds the calendar words now, not in the first article's time
     return new EntityRecognizer(data.entities);
   }

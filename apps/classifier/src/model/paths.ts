@@ -13,3 +13,8 @@ export function modelPath(name: string): string {
 export function readModelFile(name: string): Buffer {
   return readFileSync(modelPath(name));
 }
+
+/** A JSON model file, parsed; its shape is the caller's to know. */
+export function readModelJson<T>(name: string): T {
+  return JSON.parse(readModelFile(name).toString('utf8')) as T;
+}

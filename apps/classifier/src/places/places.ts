@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelsDir } from '../model/paths.js';
+import { readModelJson } from '../model/paths.js';
 import { NameIndex, nameKey, type MatchOptions, type NameMatch } from '../text/name-index.js';
 import { unprefixFor } from '../text/glued-prefixes.js';
 import { holds, inAnotherPlaceName } from './mention-filters.js';
@@ -261,10 +259,9 @@ function toScore(weight: number): number {
 export const PLACE_AMBIGUITY_FILE = 'place-ambiguity.json';
 
 export function readPlacesFile(): PlacesFile {
-  return JSON.parse(readFileSync(join(modelsDir(), 'places.json'), 'utf8')) as PlacesFile;
+  return readModelJson<PlacesFile>('places.json');
 }
 
 function readAmbiguousNames(): AmbiguousNames {
-  const file = join(modelsDir(), PLACE_AMBIGUITY_FILE);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { names: AmbiguousNames }).names;
+  return readModelJson<{ names: AmbiguousNames }>(PLACE_AMBIGUITY_FILE).names;
 }

@@ -1,4 +1,4 @@
-import { readModelFile } from '../model/paths.js';
+import { readModelJson } from '../model/paths.js';
 
 export const SECTION_NAMES_FILE = 'section-names.json';
 
@@ -27,11 +27,7 @@ export class SectionNames {
   private constructor(private readonly subjectByName: ReadonlyMap<string, string>) {}
 
   static load(): SectionNames {
-    const table = JSON.parse(readModelFile(SECTION_NAMES_FILE).toString('utf8')) as Record<
-      string,
-      string[]
-    >;
-    return SectionNames.from(table);
+    return SectionNames.from(readModelJson<Record<string, string[]>>(SECTION_NAMES_FILE));
   }
 
   static from(table: Record<string, string[]>): SectionNames {

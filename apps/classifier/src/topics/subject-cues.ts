@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelsDir } from '../model/paths.js';
+import { readModelJson } from '../model/paths.js';
 import { relativesOf } from '../language/relatives.js';
 import { skeletonWords } from './features.js';
 
@@ -56,8 +54,7 @@ export class SubjectCues {
   }
 
   static load(): SubjectCues {
-    const file = join(modelsDir(), SUBJECT_CUES_FILE);
-    return new SubjectCues(JSON.parse(readFileSync(file, 'utf8')) as SubjectCueTable);
+    return new SubjectCues(readModelJson<SubjectCueTable>(SUBJECT_CUES_FILE));
   }
 
   /** A language's own cues, or else its closest relative's (Slovak reads Czech ones). */

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { modelsDir } from '../model/paths.js';
+import { readModelJson } from '../model/paths.js';
 
 export interface MediaTopic {
   code: string;
@@ -30,9 +28,7 @@ export class Taxonomy {
   }
 
   static load(): Taxonomy {
-    const file = join(modelsDir(), 'iptc-media-topics.json');
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { topics: MediaTopic[] };
-    return new Taxonomy(data.topics);
+    return new Taxonomy(readModelJson<{ topics: MediaTopic[] }>('iptc-media-topics.json').topics);
   }
 
   get(code: string): MediaTopic | undefined {
