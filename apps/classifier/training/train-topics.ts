@@ -37,7 +37,7 @@
  *   701 labelled sentences' vocabulary, not any one language's features. No multilingual
  *   pretrained encoder is served offline here: Maven Central's in-process embedding models
  *   (langchain4j) are English or Chinese only. English GloVe vectors (npm) do carry what the
- *   701 sentences lack: train-topic-vectors pools them with this model (CV 0.670 -> 0.691).
+ *   701 sentences lack: train-topic-vectors pools them with this model (CV 0.670 -> 0.695).
  * TOPIC_FOLD=k (0-4) trains without fold k of foldIds() and writes .cache/topics-fold-k.bin.gz
  * for train-topic-vectors' cross-validation.
  */

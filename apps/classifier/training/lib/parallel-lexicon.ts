@@ -1,49 +1,70 @@
 /**
  * Word translations learnt from parallel sentences: for each word of one language, the words of
- * the other whose sentence sets overlap most (Dice coefficient over the sentence ids both occur
- * in). Crude, but it needs nothing beyond the translations SIB-200 already is.
+ * the other it most probably translates into.
  */
 export interface Alignment {
   word: string;
-  dice: number;
+  /** t(word | source word) */
+  probability: number;
 }
 
+/**
+ * IBM Model 1 (Brown et al., 1993): t(target word | source word) by expectation-maximisation
+ * over the parallel sentences, a NULL source word absorbing what nothing translates. Unlike the
+ * Dice coefficient (used before: CV 0.691 against 0.695), a source word seen once shares its
+ * sentence's target words by how well the other source words already explain each, instead of
+ * tying with all of them.
+ */
 export function alignWords(
   source: Map<number, Set<string>>,
   target: Map<number, Set<string>>,
-  minDice = 0.5,
-  maxPerWord = 2,
+  minProbability = 0.03,
+  maxPerWord = 6,
+  iterations = 5,
 ): Map<string, Alignment[]> {
-  const sourceCount = countSentences(source);
-  const targetCount = countSentences(target);
-  const pairs = new Map<string, Map<string, number>>();
+  const NULL = '\u0000';
+  const pairs: { from: string[]; to: string[] }[] = [];
   for (const [id, words] of source) {
     const other = target.get(id);
-    if (!other) continue;
-    for (const w of words) {
-      let row = pairs.get(w);
-      if (!row) pairs.set(w, (row = new Map()));
-      for (const t of other) row.set(t, (row.get(t) ?? 0) + 1);
+    if (other?.size && words.size) pairs.push({ from: [NULL, ...words], to: [...other] });
+  }
+  let t = new Map<string, Map<string, number>>();
+  for (const { from, to } of pairs) {
+    for (const f of from) {
+      let row = t.get(f);
+      if (!row) t.set(f, (row = new Map()));
+      for (const e of to) row.set(e, 1);
     }
+  }
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const { from, to } of pairs) {
+      for (const e of to) {
+        let z = 0;
+        for (const f of from) z += t.get(f)!.get(e)!;
+        for (const f of from) {
+          let row = counts.get(f);
+          if (!row) counts.set(f, (row = new Map()));
+          row.set(e, (row.get(e) ?? 0) + t.get(f)!.get(e)! / z);
+        }
+      }
+    }
+    for (const row of counts.values()) {
+      let total = 0;
+      for (const c of row.values()) total += c;
+      for (const [e, c] of row) row.set(e, c / total);
+    }
+    t = counts;
   }
   const out = new Map<string, Alignment[]>();
-  for (const [w, row] of pairs) {
-    const best: Alignment[] = [];
-    for (const [t, both] of row) {
-      const dice = (2 * both) / ((sourceCount.get(w) ?? 0) + (targetCount.get(t) ?? 0));
-      if (dice >= minDice) best.push({ word: t, dice });
-    }
-    if (!best.length) continue;
-    best.sort((a, b) => b.dice - a.dice || a.word.localeCompare(b.word));
-    out.set(w, best.slice(0, maxPerWord));
+  for (const [f, row] of t) {
+    if (f === NULL) continue;
+    const best = [...row]
+      .filter(([, p]) => p >= minProbability)
+      .map(([word, probability]) => ({ word, probability }))
+      .sort((a, b) => b.probability - a.probability || a.word.localeCompare(b.word))
+      .slice(0, maxPerWord);
+    if (best.length) out.set(f, best);
   }
   return out;
-}
-
-function countSentences(sentences: Map<number, Set<string>>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const words of sentences.values()) {
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  return counts;
 }
