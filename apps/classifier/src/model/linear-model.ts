@@ -1,12 +1,12 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { LogitsKernel } from './logits-kernel.js';
+import { packModelFile, unpackModelFile } from './model-file.js';
 import { modelPath, readModelFile } from './paths.js';
 
 const loaded = new Map<string, LinearModel>();
 
 /**
  * A hashed-feature multinomial linear model: weights[bucket * classes + c] (int8, scaled per class).
- * Stored as gzip([u32 header length][JSON header][int8 weights]).
+ * Stored as a model file (see model-file.ts) whose body is the int8 weights.
  */
 export interface LinearModelHeader {
   kind: string;
@@ -62,19 +62,11 @@ export class LinearModel {
   }
 
   serialize(): Buffer {
-    const json = Buffer.from(JSON.stringify(this.header), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(json.length, 0);
-    const weights = this.weights;
-    const body = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
-    return gzipSync(Buffer.concat([len, json, body]), { level: 9 });
+    return packModelFile(this.header, [this.weights]);
   }
 
   static deserialize(file: Buffer): LinearModel {
-    const raw = gunzipSync(file);
-    const len = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + len).toString('utf8')) as LinearModelHeader;
-    const body = raw.subarray(4 + len);
+    const { header, body } = unpackModelFile<LinearModelHeader>(file);
     // A view of the unzipped bytes: the kernel keeps the one copy (the topic model's is 29 MB).
     return new LinearModel(header, new Int8Array(body.buffer, body.byteOffset, body.length));
   }

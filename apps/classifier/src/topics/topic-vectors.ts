@@ -1,5 +1,5 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
+import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep, mix32 } from '../text/hash.js';
 
@@ -15,7 +15,7 @@ export const MIN_PREFIX = 4;
  */
 export interface VectorLanguage {
   code: string;
-  /** How much the vector model counts beside the n-gram model, chosen on held-out train. */
+  /** How much the vector model counts beside the n-gram model, chosen by cross-validation. */
   lambda: number;
   /** Unknown words of at least MIN_PREFIX + 1 letters fall back to their longest known prefix. */
   prefixFallback: boolean;
@@ -34,6 +34,11 @@ export interface TopicVectorsData {
   languages: VectorLanguage[];
 }
 
+/** The file's header: each language's words one string, '\n' between them. */
+type StoredHeader = Omit<TopicVectorsData, 'languages'> & {
+  languages: { code: string; lambda: number; prefixFallback: boolean; words: string }[];
+};
+
 interface LanguageEntry {
   lambda: number;
   prefixFallback: boolean;
@@ -50,8 +55,8 @@ const MAX_WORD = 40;
  *
  * Words are not kept as strings: each (language, word) is an FNV-1a hash in an open-addressing
  * table, so a lookup allocates nothing and a prefix's hash is a step of its word's. 320,000 words
- * take 7 MB of typed arrays instead of ~30 MB of Map entries; a false match (1 in ~14,000 lookups) lends one
- * unrelated word's row to a mean over hundreds.
+ * take 6.6 MB of typed arrays instead of ~30 MB of Map entries; a false match (1 in ~13,000
+ * lookups) lends one unrelated word's row to a mean over hundreds.
  */
 export class TopicVectors {
   private readonly languages = new Map<string, LanguageEntry>();
@@ -67,7 +72,7 @@ export class TopicVectors {
   private readonly bias: readonly number[];
   private readonly scale: number;
 
-  /** Keeps the tables it builds, not `data` (its 310,000 word strings would cost 25 MB of heap). */
+  /** Keeps the tables it builds, not `data` (its 320,000 word strings would cost 25 MB of heap). */
   constructor(data: TopicVectorsData) {
     this.labels = data.labels;
     this.bias = data.bias;
@@ -199,9 +204,9 @@ export class TopicVectors {
     }
   }
 
-  /** gzip([u32 header length][JSON header][per language: int8 logits, uint8 weights]). */
+  /** A model file (see model-file.ts) whose body is, per language, its int8 logits and uint8 weights. */
   static serialize(data: TopicVectorsData): Buffer {
-    const header = {
+    const header: StoredHeader = {
       labels: data.labels,
       bias: data.bias,
       scale: data.scale,
@@ -213,27 +218,18 @@ export class TopicVectors {
         words: l.words.join('\n'),
       })),
     };
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
-    const len = Buffer.alloc(4);
-    len.writeUInt32LE(json.length, 0);
-    const bodies = data.languages.flatMap((l) => [
-      Buffer.from(l.logits.buffer, l.logits.byteOffset, l.logits.byteLength),
-      Buffer.from(l.weights.buffer, l.weights.byteOffset, l.weights.byteLength),
-    ]);
-    return gzipSync(Buffer.concat([len, json, ...bodies]), { level: 9 });
+    return packModelFile(
+      header,
+      data.languages.flatMap((l) => [l.logits, l.weights]),
+    );
   }
 
   static deserialize(file: Buffer): TopicVectorsData {
-    const raw = gunzipSync(file);
-    const headerLength = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as Omit<
-      TopicVectorsData,
-      'languages'
-    > & { languages: { code: string; lambda: number; prefixFallback: boolean; words: string }[] };
-    let offset = 4 + headerLength;
+    const { header, body } = unpackModelFile<StoredHeader>(file);
+    let offset = 0;
     const take = (n: number): Uint8Array => {
-      if (offset + n > raw.length) throw new Error('topic vectors: file is truncated');
-      const bytes = new Uint8Array(raw.subarray(offset, offset + n));
+      if (offset + n > body.length) throw new Error('topic vectors: file is truncated');
+      const bytes = new Uint8Array(body.subarray(offset, offset + n));
       offset += n;
       return bytes;
     };
