@@ -57,7 +57,7 @@ import {
 import { Taxonomy } from '../src/topics/taxonomy.js';
 import { GLOVE_DIMS, GLOVE_PACKAGE, loadGlove, type Glove } from './lib/glove.js';
 import { alignWords } from './lib/parallel-lexicon.js';
-import { CV_FOLDS, foldIds, heldOutTopicModelPath, readSib, type SibRow } from './lib/sib.js';
+import { CV_FOLDS, foldIds, foldTopicModelPath, readSib, type SibRow } from './lib/sib.js';
 
 const VOCAB = Number(process.env.TOPIC_VECTORS_VOCAB ?? 100_000);
 const EPOCHS = 400;
@@ -95,18 +95,17 @@ function sentenceWords(rows: readonly SibRow[]): Map<number, Set<string>> {
   return new Map(rows.map((r) => [r.id, new Set(words(r.text))]));
 }
 
-/** A language's words with the mean vector of the English words they align with. */
+/**
+ * A language's words with the mean vector of the English words they align with; `english`: the
+ * English train sentences' GloVe words by sentence id.
+ */
 function alignedTable(
   rows: readonly SibRow[],
-  english: readonly SibRow[],
+  english: Map<number, Set<string>>,
   glove: Glove,
 ): WordTable {
-  const known = (w: string): boolean => glove.rank.has(w);
-  const target = new Map(
-    [...sentenceWords(english)].map(([id, ws]) => [id, new Set([...ws].filter(known))]),
-  );
   const table: WordTable = { rows: new Map(), prefixFallback: true };
-  const alignments = alignWords(sentenceWords(rows), target, MIN_ALIGNMENT, MAX_ALIGNMENTS);
+  const alignments = alignWords(sentenceWords(rows), english, MIN_ALIGNMENT, MAX_ALIGNMENTS);
   for (const [word, aligned] of alignments) {
     const vector = new Float32Array(GLOVE_DIMS);
     let bestRank = Infinity;
@@ -214,7 +213,12 @@ function isUnspacedLanguage(rows: readonly SibRow[]): boolean {
 /** Per language: its word table, built from the fit rows only. */
 function buildTables(fit: readonly SibRow[], glove: Glove): Map<string, WordTable> {
   const byLanguage = groupBy(fit, (r) => r.language);
-  const english = byLanguage.get(ENGLISH) ?? [];
+  const english = new Map(
+    [...sentenceWords(byLanguage.get(ENGLISH) ?? [])].map(([id, ws]) => [
+      id,
+      new Set([...ws].filter((w) => glove.rank.has(w))),
+    ]),
+  );
   const tables = new Map<string, WordTable>([[ENGLISH, englishTable(glove)]]);
   for (const [language, rows] of byLanguage) {
     if (language === ENGLISH || isUnspacedLanguage(rows)) continue;
@@ -225,7 +229,11 @@ function buildTables(fit: readonly SibRow[], glove: Glove): Map<string, WordTabl
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = out.get(key(item));
+    if (group) group.push(item);
+    else out.set(key(item), [item]);
+  }
   return out;
 }
 
@@ -292,7 +300,7 @@ function toData(
 }
 
 function heldOutTopicModel(fold: number): TopicClassifier {
-  const path = heldOutTopicModelPath(fold);
+  const path = foldTopicModelPath(fold);
   if (!existsSync(path)) {
     console.log(`training the n-gram topic model without fold ${fold + 1} first`);
     const run = spawnSync('npx', ['tsx', join(import.meta.dirname, 'train-topics.ts')], {

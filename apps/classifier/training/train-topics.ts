@@ -55,7 +55,7 @@ import {
 import { TOPIC_MODEL_FILE, TopicClassifier } from '../src/topics/topic-classifier.js';
 import { Taxonomy } from '../src/topics/taxonomy.js';
 import { iptcExamples } from './lib/iptc-weak.js';
-import { foldIds, heldOutIds, heldOutTopicModelPath, readSib, type SibRow } from './lib/sib.js';
+import { foldIds, foldTopicModelPath, heldOutIds, readSib, type SibRow } from './lib/sib.js';
 import { trainSoftmaxFloat } from './lib/softmax-float.js';
 import { quantize } from './lib/softmax-trainer.js';
 
@@ -123,11 +123,13 @@ function report(name: string, rows: SibRow[]): void {
   );
 }
 
-if (HOLDOUT) {
+if (FOLD !== undefined) {
   // train-topic-vectors chooses how much the vector model counts against this model's answers.
-  const path = heldOutTopicModelPath(FOLD);
+  const path = foldTopicModelPath(FOLD);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, model.serialize());
+}
+if (HOLDOUT) {
   report(
     'held-out train slice',
     train.filter((r) => heldIds.has(r.id)),

@@ -96,35 +96,31 @@ export function shortTitle(text: string, max = 40): string {
   return space >= max / 3 ? cut.slice(0, space) : cut;
 }
 
+/** The distinct sentence ids, ascending: every translation of a sentence shares its id. */
+function sentenceIds(rows: readonly SibRow[]): number[] {
+  return [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
+}
+
 /**
  * The sentence ids a tuning run holds out: 15 % of them, drawn with `seed`, so every translation
  * of a held-out sentence is held out with it.
  */
-/**
- * The topic model trained without a slice of train ids, which train-topics writes:
- * TOPIC_HOLDOUT=1 without heldOutIds(), TOPIC_FOLD=k without foldIds(k).
- */
-export function heldOutTopicModelPath(fold?: number): string {
-  const name = fold === undefined ? 'topics-holdout.bin.gz' : `topics-fold-${fold}.bin.gz`;
-  return join(repoRoot(), '.cache', name);
+export function heldOutIds(rows: readonly SibRow[], seed = 17): Set<number> {
+  const random = rng(seed);
+  return new Set(sentenceIds(rows).filter(() => random() < 0.15));
 }
 
 export const CV_FOLDS = 5;
 
 /** Fold `fold` of CV_FOLDS over the sentence ids (all translations of a sentence together). */
 export function foldIds(rows: readonly SibRow[], fold: number, seed = 23): Set<number> {
-  const random = rng(seed);
-  const ids = shuffle(
-    [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b),
-    random,
-  );
+  const ids = shuffle(sentenceIds(rows), rng(seed));
   return new Set(ids.filter((_, i) => i % CV_FOLDS === fold));
 }
 
-export function heldOutIds(rows: readonly SibRow[], seed = 17): Set<number> {
-  const random = rng(seed);
-  const ids = [...new Set(rows.map((r) => r.id))].sort((a, b) => a - b);
-  return new Set(ids.filter(() => random() < 0.15));
+/** The topic model trained without fold `fold` of foldIds(), which TOPIC_FOLD=k train-topics writes. */
+export function foldTopicModelPath(fold: number): string {
+  return join(repoRoot(), '.cache', `topics-fold-${fold}.bin.gz`);
 }
 
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
