@@ -51,11 +51,18 @@ import {
   MIN_PREFIX,
   TOPIC_VECTORS_FILE,
   TopicVectors,
+  vectorTokens,
   type TopicVectorsData,
   type VectorLanguage,
 } from '../src/topics/topic-vectors.js';
 import { Taxonomy } from '../src/topics/taxonomy.js';
 import { GLOVE_DIMS, GLOVE_PACKAGE, loadGlove, type Glove } from './lib/glove.js';
+import {
+  cldrNamePairs,
+  emojiKeywordPairs,
+  wikdictPairs,
+  wikdictPivotPairs,
+} from './lib/lexicons.js';
 import { alignWords } from './lib/parallel-lexicon.js';
 import { CV_FOLDS, foldIds, foldTopicModelPath, readSib, type SibRow } from './lib/sib.js';
 
@@ -71,13 +78,15 @@ interface WordTable {
   /** word -> unit vector and weight in the mean */
   rows: Map<string, { vector: Float32Array; weight: number }>;
   prefixFallback: boolean;
+  charGrams: boolean;
 }
 
 /** English words kept per aligned word, at least this probable (IBM Model 1's t(e | f)). */
 const MIN_ALIGNMENT = 0.03;
 const MAX_ALIGNMENTS = 6;
 
-const words = (text: string): string[] => topicSkeleton(text).trim().split(' ').filter(Boolean);
+const words = (text: string, charGrams = false): string[] =>
+  vectorTokens(topicSkeleton(text), charGrams);
 const weightOfRank = (rank: number): number => 1 / (1 + rank / 400_000);
 
 function englishTable(glove: Glove): WordTable {
@@ -88,11 +97,41 @@ function englishTable(glove: Glove): WordTable {
       weight: weightOfRank(i),
     });
   });
-  return { rows, prefixFallback: false };
+  return { rows, prefixFallback: false, charGrams: false };
 }
 
-function sentenceWords(rows: readonly SibRow[]): Map<number, Set<string>> {
-  return new Map(rows.map((r) => [r.id, new Set(words(r.text))]));
+function sentenceWords(rows: readonly SibRow[], charGrams = false): Map<number, Set<string>> {
+  return new Map(rows.map((r) => [r.id, new Set(words(r.text, charGrams))]));
+}
+
+/**
+ * The language's words and the English GloVe words of SIB-200's parallel train sentences plus
+ * the lexicons' phrase pairs (emoji keywords, WikDict), keyed alike for IBM Model 1.
+ */
+function parallelText(
+  rows: readonly SibRow[],
+  english: Map<number, Set<string>>,
+  glove: Glove,
+  charGrams: boolean,
+): { source: Map<number, Set<string>>; target: Map<number, Set<string>> } {
+  const source = sentenceWords(rows, charGrams);
+  const target = new Map(english);
+  const language = rows[0].language;
+  let id = Math.max(0, ...source.keys(), ...english.keys()) + 1;
+  const lexicon = [
+    ...emojiKeywordPairs(language),
+    ...cldrNamePairs(language),
+    ...wikdictPairs(language),
+    ...wikdictPivotPairs(language),
+  ];
+  for (const pair of lexicon) {
+    const other = new Set(words(pair.other, charGrams));
+    const en = new Set(words(pair.english).filter((w) => glove.rank.has(w)));
+    if (!other.size || !en.size) continue;
+    source.set(id, other);
+    target.set(id++, en);
+  }
+  return { source, target };
 }
 
 /**
@@ -103,9 +142,11 @@ function alignedTable(
   rows: readonly SibRow[],
   english: Map<number, Set<string>>,
   glove: Glove,
+  charGrams: boolean,
 ): WordTable {
-  const table: WordTable = { rows: new Map(), prefixFallback: true };
-  const alignments = alignWords(sentenceWords(rows), english, MIN_ALIGNMENT, MAX_ALIGNMENTS);
+  const table: WordTable = { rows: new Map(), prefixFallback: !charGrams, charGrams };
+  const { source, target } = parallelText(rows, english, glove, charGrams);
+  const alignments = alignWords(source, target, MIN_ALIGNMENT, MAX_ALIGNMENTS);
   for (const [word, aligned] of alignments) {
     const vector = new Float32Array(GLOVE_DIMS);
     let bestRank = Infinity;
@@ -138,7 +179,7 @@ function lookup(
 function embed(table: WordTable, text: string): Float64Array {
   const mean = new Float64Array(GLOVE_DIMS);
   let total = 0;
-  for (const w of words(text)) {
+  for (const w of words(text, table.charGrams)) {
     const row = lookup(table, w);
     if (!row) continue;
     for (let d = 0; d < GLOVE_DIMS; d++) mean[d] += row.weight * row.vector[d];
@@ -221,8 +262,8 @@ function buildTables(fit: readonly SibRow[], glove: Glove): Map<string, WordTabl
   );
   const tables = new Map<string, WordTable>([[ENGLISH, englishTable(glove)]]);
   for (const [language, rows] of byLanguage) {
-    if (language === ENGLISH || isUnspacedLanguage(rows)) continue;
-    tables.set(language, alignedTable(rows, english, glove));
+    if (language === ENGLISH) continue;
+    tables.set(language, alignedTable(rows, english, glove, isUnspacedLanguage(rows)));
   }
   return tables;
 }
@@ -281,6 +322,7 @@ function toData(
       code,
       lambda: lambdas.get(code)!,
       prefixFallback: table.prefixFallback,
+      charGrams: table.charGrams,
       words: entries.map(([w]) => w),
       logits,
       weights,
@@ -324,9 +366,16 @@ interface HeldOut {
   skeleton: string;
 }
 
+interface Fold {
+  held: HeldOut[];
+  vectors: TopicVectors;
+  /** The languages read by character n-grams. */
+  charGrams: Set<string>;
+}
+
 /** Each fold's rows with the fold's n-gram answers, and the vectors fitted without the fold. */
-function crossValidate(): { held: HeldOut[]; vectors: TopicVectors }[] {
-  const out: { held: HeldOut[]; vectors: TopicVectors }[] = [];
+function crossValidate(): Fold[] {
+  const out: Fold[] = [];
   for (let fold = 0; fold < CV_FOLDS; fold++) {
     const ids = foldIds(train, fold);
     const ngram = heldOutTopicModel(fold);
@@ -346,17 +395,15 @@ function crossValidate(): { held: HeldOut[]; vectors: TopicVectors }[] {
         ],
         skeleton: topicSkeleton(row.text),
       }));
-    out.push({ held, vectors });
+    const charGrams = [...fitted.tables].filter(([, t]) => t.charGrams).map(([code]) => code);
+    out.push({ held, vectors, charGrams: new Set(charGrams) });
     console.log(`fold ${fold + 1}/${CV_FOLDS} done`);
   }
   return out;
 }
 
 /** Every train row predicted by the models fitted without it, per SIB-200 language folder. */
-function crossValidated(
-  folds: { held: HeldOut[]; vectors: TopicVectors }[],
-  lambdaOf: (language: string) => number,
-): TopicReport {
+function crossValidated(folds: Fold[], lambdaOf: (language: string) => number): TopicReport {
   const predictions = folds.flatMap(({ held, vectors }) =>
     held.map(({ row, ngram, skeleton }) => {
       const p = vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language));
@@ -370,46 +417,63 @@ function crossValidated(
   return evaluateTopics(predictions);
 }
 
-// 1. How much the vectors count: English and the other languages each get one lambda, chosen
-// by 5-fold cross-validation over train's sentence ids (701 ids; one held-out slice or dev's 99
-// sentences are too few to tell a point of macro-F1 from noise).
+// 1. How much the vectors count: one lambda per group of languages whose vectors come alike
+// (English: GloVe's own; character-gram languages: aligned n-grams; the rest: aligned words),
+// chosen by 5-fold cross-validation over train's sentence ids (701 ids; one held-out slice or
+// dev's 99 sentences are too few to tell a point of macro-F1 from noise). A language's macro-F1
+// depends on its own lambda only, so each group's is chosen on its languages' mean.
 const folds = crossValidate();
-const grid = LAMBDAS.map((english) =>
-  LAMBDAS.map(
-    (others) => crossValidated(folds, (l) => (l === ENGLISH ? english : others)).meanMacroF1,
-  ),
-);
-console.log("5-fold CV mean macro-F1 (rows: English lambda, columns: the others' lambda)");
-console.log(`       ${LAMBDAS.map((l) => l.toFixed(1).padStart(6)).join('')}`);
-grid.forEach((row, i) =>
+type LambdaGroup = 'English' | 'character grams' | 'aligned words';
+const GROUPS: LambdaGroup[] = ['English', 'character grams', 'aligned words'];
+const charGramLanguages = folds[0].charGrams;
+const groupOf = (language: string): LambdaGroup =>
+  language === ENGLISH
+    ? 'English'
+    : charGramLanguages.has(language)
+      ? 'character grams'
+      : 'aligned words';
+const folderLanguage = new Map(train.map((r) => [r.folder, r.language]));
+/** Per group, each lambda's mean CV macro-F1 over the group's languages. */
+const groupF1 = LAMBDAS.map((lambda) => {
+  const byFolder = crossValidated(folds, () => lambda).macroF1ByGroup;
+  return new Map(
+    GROUPS.map((g) => {
+      const f1s = [...byFolder].filter(([f]) => groupOf(folderLanguage.get(f)!) === g);
+      return [g, f1s.reduce((a, [, f]) => a + f, 0) / f1s.length];
+    }),
+  );
+});
+console.log('5-fold CV mean macro-F1 per group of languages (rows: lambda)');
+console.log(`       ${GROUPS.map((g) => g.padStart(16)).join('')}`);
+groupF1.forEach((row, i) =>
   console.log(
-    `  ${LAMBDAS[i].toFixed(1).padStart(4)} ${row.map((v) => v.toFixed(3).padStart(6)).join('')}`,
+    `  ${LAMBDAS[i].toFixed(1).padStart(4)} ${GROUPS.map((g) => row.get(g)!.toFixed(3).padStart(16)).join('')}`,
   ),
 );
-let best = { english: 0, others: 0, f1: -1 };
-grid.forEach((row, i) =>
-  row.forEach((f1, j) => {
-    if (f1 > best.f1) best = { english: LAMBDAS[i], others: LAMBDAS[j], f1 };
+const chosen = new Map(
+  GROUPS.map((g) => {
+    let best = 0;
+    groupF1.forEach((row, i) => {
+      if (row.get(g)! > groupF1[best].get(g)!) best = i;
+    });
+    return [g, LAMBDAS[best]];
   }),
 );
+const lambdaOf = (language: string): number => chosen.get(groupOf(language))!;
+const before = crossValidated(folds, () => 0);
+const after = crossValidated(folds, lambdaOf);
 console.log(
-  `chosen: English ${best.english}, others ${best.others} (CV ${grid[0][0].toFixed(3)} -> ${best.f1.toFixed(3)})`,
+  `chosen: ${GROUPS.map((g) => `${g} ${chosen.get(g)}`).join(', ')} (CV ${before.meanMacroF1.toFixed(3)} -> ${after.meanMacroF1.toFixed(3)})`,
 );
-const before = crossValidated(folds, () => 0).macroF1ByGroup;
-const after = crossValidated(folds, (l) =>
-  l === ENGLISH ? best.english : best.others,
-).macroF1ByGroup;
 console.log(
-  `CV macro-F1 per language, without -> with vectors:\n  ${[...before]
-    .map(([l, f]) => `${l} ${f.toFixed(3)}->${after.get(l)!.toFixed(3)}`)
+  `CV macro-F1 per language, without -> with vectors:\n  ${[...before.macroF1ByGroup]
+    .map(([l, f]) => `${l} ${f.toFixed(3)}->${after.macroF1ByGroup.get(l)!.toFixed(3)}`)
     .join('  ')}`,
 );
 
 // 2. The shipped model: fitted on all of train, with those lambdas.
 const final = fitVectors(train, glove, labels);
-const lambdas = new Map(
-  [...final.tables.keys()].map((code) => [code, code === ENGLISH ? best.english : best.others]),
-);
+const lambdas = new Map([...final.tables.keys()].map((code) => [code, lambdaOf(code)]));
 const data = toData(final.tables, final.model, labels, lambdas);
 const bytes = TopicVectors.serialize(data);
 writeFileSync(join(modelsDir(), TOPIC_VECTORS_FILE), bytes);

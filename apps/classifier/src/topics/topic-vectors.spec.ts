@@ -4,7 +4,7 @@ import { LinearModel } from '../model/linear-model.js';
 import { topicSkeleton } from './features.js';
 import { TOPIC_MODEL_FILE, TopicClassifier } from './topic-classifier.js';
 import { Taxonomy } from './taxonomy.js';
-import { TopicVectors, type TopicVectorsData } from './topic-vectors.js';
+import { TopicVectors, vectorTokens, type TopicVectorsData } from './topic-vectors.js';
 
 /** Two labels; English knows "goal" (label 0) and "ballot" (label 1); French its own words. */
 function tinyData(): TopicVectorsData {
@@ -76,6 +76,44 @@ describe('TopicVectors', () => {
     const half = vectors.combine(even, topicSkeleton('vaccin'), 'fr');
     const full = vectors.combine(even, topicSkeleton('vaccin'), 'fr', 1);
     assert.ok(half[1] > 0.5 && full[1] > half[1], 'a larger lambda moves further');
+  });
+
+  it('reads Han and Kana runs as character pairs and Thai runs as triples where asked', () => {
+    const skeleton = topicSkeleton('我喜欢足球 iPhone発売 ฟุตบอลโลก 中');
+    assert.deepEqual(vectorTokens(skeleton, true), [
+      '我喜',
+      '喜欢',
+      '欢足',
+      '足球',
+      'iphone',
+      '発売',
+      'ฟุต',
+      'ุตบ',
+      'ตบอ',
+      'บอล',
+      'อลโ',
+      'ลโล',
+      'โลก',
+      '中',
+    ]);
+    assert.deepEqual(vectorTokens(skeleton, false), ['我喜欢足球', 'iphone発売', 'ฟุตบอลโลก', '中']);
+  });
+
+  it('looks a character-gram language’s pairs up inside an unspaced clause', () => {
+    const data = tinyData();
+    data.languages.push({
+      code: 'zh',
+      lambda: 1,
+      prefixFallback: false,
+      charGrams: true,
+      words: ['足球'],
+      logits: Int8Array.from([-30, 30]),
+      weights: Uint8Array.from([255]),
+    });
+    const vectors = new TopicVectors(TopicVectors.deserialize(TopicVectors.serialize(data)));
+    const z = vectors.logits(topicSkeleton('我们昨晚看了足球比赛'), 'zh');
+    assert.ok(z && z[1] > z[0], 'the pair 足球 leans to sports');
+    assert.equal(vectors.logits(topicSkeleton('我们昨晚看了电影'), 'zh'), undefined);
   });
 
   it('round-trips through its file format and refuses a damaged one', () => {

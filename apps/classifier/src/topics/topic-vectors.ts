@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
-import { fnv1a, fnvStep, mix32 } from '../text/hash.js';
+import { fnv1a, fnvStep } from '../text/hash.js';
+import { HashIndex } from './hash-index.js';
+import { isUnspacedScript } from './features.js';
 
 export const TOPIC_VECTORS_FILE = 'topic-vectors.bin.gz';
 
@@ -19,6 +21,8 @@ export interface VectorLanguage {
   lambda: number;
   /** Unknown words of at least MIN_PREFIX + 1 letters fall back to their longest known prefix. */
   prefixFallback: boolean;
+  /** Unspaced runs (Han, Kana, Thai) are read as their character n-grams: see vectorTokens. */
+  charGrams?: boolean;
   words: string[];
   /** words.length x labels.length, int8, times `scale`. */
   logits: Int8Array;
@@ -34,15 +38,104 @@ export interface TopicVectorsData {
   languages: VectorLanguage[];
 }
 
+/** A language as the constructor takes it: its words listed, or joined by '\n' as stored. */
+type LanguageInput = Omit<VectorLanguage, 'words'> & { words: readonly string[] | string };
+type TablesInput = Omit<TopicVectorsData, 'languages'> & { languages: LanguageInput[] };
+
+function wordCount(words: readonly string[] | string): number {
+  if (typeof words !== 'string') return words.length;
+  if (!words) return 0;
+  let count = 1;
+  for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Each word's FNV-1a hash from `seed`, without cutting a joined list into strings. */
+function forEachWordHash(
+  words: readonly string[] | string,
+  seed: number,
+  take: (hash: number) => void,
+): void {
+  if (typeof words !== 'string') {
+    for (const word of words) take(fnv1a(word, seed));
+    return;
+  }
+  if (!words) return;
+  let hash = seed;
+  for (let i = 0; i < words.length; i++) {
+    const code = words.charCodeAt(i);
+    if (code === 10) {
+      take(hash >>> 0);
+      hash = seed;
+    } else hash = fnvStep(hash, code);
+  }
+  take(hash >>> 0);
+}
+
 /** The file's header: each language's words one string, '\n' between them. */
 type StoredHeader = Omit<TopicVectorsData, 'languages'> & {
-  languages: { code: string; lambda: number; prefixFallback: boolean; words: string }[];
+  languages: {
+    code: string;
+    lambda: number;
+    prefixFallback: boolean;
+    charGrams?: boolean;
+    words: string;
+  }[];
 };
 
 interface LanguageEntry {
   lambda: number;
   prefixFallback: boolean;
+  charGrams: boolean;
   seed: number;
+}
+
+/** Thai letters spell words of several syllables, so a triple of them carries what a Han pair does. */
+const gramSize = (code: number): number => (code >= 0x0e00 && code <= 0x0e7f ? 3 : 2);
+
+/**
+ * Calls `take(start, end)` for each token of the skeleton word text[from, to). Chinese, Japanese
+ * and Thai write no spaces, so their skeleton words are whole clauses no table could list: in a
+ * language read by character n-grams, each run of those scripts becomes its overlapping pairs
+ * (Han, Kana) or triples (Thai), a run no longer than that itself; other runs stay whole.
+ */
+export function forEachVectorToken(
+  text: string,
+  from: number,
+  to: number,
+  charGrams: boolean,
+  take: (start: number, end: number) => void,
+): void {
+  if (!charGrams) return take(from, to);
+  let start = from;
+  while (start < to) {
+    const unspaced = isUnspacedScript(text.charCodeAt(start));
+    const n = gramSize(text.charCodeAt(start));
+    let end = start + 1;
+    while (
+      end < to &&
+      isUnspacedScript(text.charCodeAt(end)) === unspaced &&
+      (!unspaced || gramSize(text.charCodeAt(end)) === n)
+    )
+      end++;
+    if (!unspaced || end - start <= n) take(start, end);
+    else for (let i = start; i + n <= end; i++) take(i, i + n);
+    start = end;
+  }
+}
+
+/** A skeleton's tokens as strings, for training: the ones `TopicVectors` looks up. */
+export function vectorTokens(skeleton: string, charGrams: boolean): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (start < skeleton.length) {
+    let end = skeleton.indexOf(' ', start);
+    if (end < 0) end = skeleton.length;
+    if (end > start)
+      forEachVectorToken(skeleton, start, end, charGrams, (s, e) => out.push(skeleton.slice(s, e)));
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Longest word whose prefixes are looked up; longer ones are rare and cost more than they add. */
@@ -53,17 +146,16 @@ const MAX_WORD = 40;
  * sentences): they know words the 701 labelled sentences never used, which the n-gram model
  * cannot. Pooled with the n-gram model's probabilities, weighted by a lambda per language.
  *
- * Words are not kept as strings: each (language, word) is an FNV-1a hash in an open-addressing
- * table, so a lookup allocates nothing and a prefix's hash is a step of its word's. 320,000 words
- * take 6.6 MB of typed arrays instead of ~30 MB of Map entries; a false match (1 in ~13,000
- * lookups) lends one unrelated word's row to a mean over hundreds.
+ * Words are not kept as strings: each (language, word) is an FNV-1a hash in a sorted index
+ * (HashIndex), so a lookup allocates nothing and a prefix's hash is a step of its word's. The
+ * 894,000 words take 15 MB of typed arrays (their hashes and rows 7.7 MB, logits 6.3 MB,
+ * weights 0.9 MB); a false match (1 in ~4,800 lookups of an unknown word) lends one unrelated
+ * word's row to a mean over hundreds.
  */
 export class TopicVectors {
   private readonly languages = new Map<string, LanguageEntry>();
   private readonly labelCount: number;
-  private readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
-  private readonly mask: number;
+  private readonly index: HashIndex;
   private readonly logitRows: Int8Array;
   private readonly weightRows: Uint8Array;
   private readonly prefixHashes = new Uint32Array(MAX_WORD + 1);
@@ -72,37 +164,40 @@ export class TopicVectors {
   private readonly bias: readonly number[];
   private readonly scale: number;
 
-  /** Keeps the tables it builds, not `data` (its 320,000 word strings would cost 25 MB of heap). */
-  constructor(data: TopicVectorsData) {
+  /** Keeps the tables it builds, not `data` (its words as strings would cost 40 MB of heap). */
+  constructor(data: TablesInput) {
     this.labels = data.labels;
     this.bias = data.bias;
     this.scale = data.scale;
     const K = (this.labelCount = data.labels.length);
-    const total = data.languages.reduce((n, l) => n + l.words.length, 0);
-    // At most 65 % full: linear probing stays near two probes a hit and four a miss.
-    const slots = 2 ** Math.max(4, Math.ceil(Math.log2(total / 0.65 + 1)));
-    this.mask = slots - 1;
-    this.keys = new Uint32Array(slots);
-    this.rows = new Int32Array(slots).fill(-1);
+    const total = data.languages.reduce((n, l) => n + wordCount(l.words), 0);
+    const hashes = new Uint32Array(total);
     this.logitRows = new Int8Array(total * K);
     this.weightRows = new Uint8Array(total);
     let row = 0;
     for (const l of data.languages) {
-      if (l.logits.length !== l.words.length * K || l.weights.length !== l.words.length) {
+      const count = wordCount(l.words);
+      if (l.logits.length !== count * K || l.weights.length !== count) {
         throw new Error(`topic vectors: ${l.code} has inconsistent table sizes`);
       }
       const seed = fnv1a(`${l.code}\u0001`);
-      this.languages.set(l.code, { lambda: l.lambda, prefixFallback: l.prefixFallback, seed });
+      this.languages.set(l.code, {
+        lambda: l.lambda,
+        prefixFallback: l.prefixFallback,
+        charGrams: l.charGrams ?? false,
+        seed,
+      });
       this.logitRows.set(l.logits, row * K);
       this.weightRows.set(l.weights, row);
-      for (const word of l.words) this.insert(fnv1a(word, seed), row++);
+      forEachWordHash(l.words, seed, (hash) => (hashes[row++] = hash));
     }
+    this.index = new HashIndex(hashes);
   }
 
   /** The shipped model, or undefined in a checkout without it (the n-gram model works alone). */
   static loadIfPresent(): TopicVectors | undefined {
     if (!existsSync(modelPath(TOPIC_VECTORS_FILE))) return undefined;
-    return new TopicVectors(TopicVectors.deserialize(readModelFile(TOPIC_VECTORS_FILE)));
+    return new TopicVectors(TopicVectors.unpack(readModelFile(TOPIC_VECTORS_FILE), false));
   }
 
   lambda(language: string): number {
@@ -116,18 +211,18 @@ export class TopicVectors {
     const K = this.labelCount;
     const sum = new Float64Array(K);
     let weightSum = 0;
+    const add = (start: number, end: number): void => {
+      const row = this.rowOf(entry, skeleton, start, end);
+      if (row < 0) return;
+      const w = this.weightRows[row] / 255;
+      for (let k = 0; k < K; k++) sum[k] += w * this.logitRows[row * K + k];
+      weightSum += w;
+    };
     let start = 0;
     while (start < skeleton.length) {
       let end = skeleton.indexOf(' ', start);
       if (end < 0) end = skeleton.length;
-      if (end > start) {
-        const row = this.rowOf(entry, skeleton, start, end);
-        if (row >= 0) {
-          const w = this.weightRows[row] / 255;
-          for (let k = 0; k < K; k++) sum[k] += w * this.logitRows[row * K + k];
-          weightSum += w;
-        }
-      }
+      if (end > start) forEachVectorToken(skeleton, start, end, entry.charGrams, add);
       start = end + 1;
     }
     if (weightSum === 0) return undefined;
@@ -185,23 +280,8 @@ export class TopicVectors {
     return -1;
   }
 
-  private insert(key: number, row: number): void {
-    let slot = mix32(key) & this.mask;
-    while (this.rows[slot] >= 0) {
-      if (this.keys[slot] === key) return; // the same word twice: the first row stands
-      slot = (slot + 1) & this.mask;
-    }
-    this.keys[slot] = key;
-    this.rows[slot] = row;
-  }
-
   private find(key: number): number {
-    let slot = mix32(key) & this.mask;
-    for (;;) {
-      const row = this.rows[slot];
-      if (row < 0 || this.keys[slot] === key) return row;
-      slot = (slot + 1) & this.mask;
-    }
+    return this.index.find(key);
   }
 
   /** A model file (see model-file.ts) whose body is, per language, its int8 logits and uint8 weights. */
@@ -215,6 +295,7 @@ export class TopicVectors {
         code: l.code,
         lambda: l.lambda,
         prefixFallback: l.prefixFallback,
+        ...(l.charGrams ? { charGrams: true } : {}),
         words: l.words.join('\n'),
       })),
     };
@@ -225,6 +306,11 @@ export class TopicVectors {
   }
 
   static deserialize(file: Buffer): TopicVectorsData {
+    return TopicVectors.unpack(file, true) as TopicVectorsData;
+  }
+
+  /** The file's tables; its words listed where `split`, else left joined as stored. */
+  private static unpack(file: Buffer, split: boolean): TablesInput {
     const { header, body } = unpackModelFile<StoredHeader>(file);
     let offset = 0;
     const take = (n: number): Uint8Array => {
@@ -234,10 +320,11 @@ export class TopicVectors {
       return bytes;
     };
     const languages = header.languages.map((l) => {
-      const words = l.words ? l.words.split('\n') : [];
-      const logitBytes = take(words.length * header.labels.length);
+      const count = wordCount(l.words);
+      const logitBytes = take(count * header.labels.length);
       const logits = new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length);
-      return { ...l, words, logits, weights: take(words.length) };
+      const words = split ? (count ? l.words.split('\n') : []) : l.words;
+      return { ...l, words, logits, weights: take(count) };
     });
     return { ...header, languages };
   }

