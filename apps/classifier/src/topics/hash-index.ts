@@ -1,32 +1,22 @@
 /**
- * A static set of 32-bit keys, each with the row it was given: the keys sorted, and a directory
- * of where each value of their top bits starts, so a lookup is one directory read and a binary
- * search over about eight keys. 4 bytes per key plus half a byte for the directory, against
+ * A static set of distinct 32-bit keys, sorted, with a directory of where each value of their
+ * top bits starts: a lookup is one directory read and a binary search over about eight keys,
+ * and a key's position is its row. 4 bytes per key plus half a byte for the directory, against
  * 8 bytes a slot (11–16 bytes a key) for an open-addressing table.
  */
 export class HashIndex {
-  private readonly keys: Uint32Array;
-  private readonly rows: Uint32Array;
   private readonly starts: Uint32Array;
   private readonly shift: number;
 
-  /** `keys[i]` names row i; where a key repeats, its first row stands. */
-  constructor(keys: Uint32Array) {
-    const order = sortedOrder(keys);
-    let distinct = 0;
-    for (let i = 0; i < order.length; i++) {
-      if (i === 0 || keys[order[i]] !== keys[order[i - 1]]) order[distinct++] = order[i];
+  /** `keys` ascending and distinct (see sortedDistinct). */
+  constructor(readonly keys: Uint32Array) {
+    for (let i = 1; i < keys.length; i++) {
+      if (keys[i] <= keys[i - 1]) throw new Error('HashIndex: keys are not sorted and distinct');
     }
-    this.keys = new Uint32Array(distinct);
-    this.rows = new Uint32Array(distinct);
-    for (let i = 0; i < distinct; i++) {
-      this.keys[i] = keys[order[i]];
-      this.rows[i] = order[i];
-    }
-    const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(distinct / 8 + 1))));
+    const bits = Math.min(24, Math.max(4, Math.ceil(Math.log2(keys.length / 8 + 1))));
     this.shift = 32 - bits;
     this.starts = new Uint32Array(2 ** bits + 1);
-    for (let i = 0; i < distinct; i++) this.starts[(this.keys[i] >>> this.shift) + 1]++;
+    for (let i = 0; i < keys.length; i++) this.starts[(keys[i] >>> this.shift) + 1]++;
     for (let b = 1; b < this.starts.length; b++) this.starts[b] += this.starts[b - 1];
   }
 
@@ -34,7 +24,7 @@ export class HashIndex {
     return this.keys.length;
   }
 
-  /** The key's row, or -1. */
+  /** The key's position, or -1. */
   find(key: number): number {
     const bucket = key >>> this.shift;
     let lo = this.starts[bucket];
@@ -42,7 +32,7 @@ export class HashIndex {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const k = this.keys[mid];
-      if (k === key) return this.rows[mid];
+      if (k === key) return mid;
       if (k < key) lo = mid + 1;
       else hi = mid;
     }
@@ -50,18 +40,25 @@ export class HashIndex {
   }
 }
 
-/** The indices of `keys` in ascending key order, equal keys in index order (LSD radix sort). */
-function sortedOrder(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let spare = new Uint32Array(n);
-  for (const shift of [0, 16]) {
-    const counts = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) counts[((keys[order[i]] >>> shift) & 0xffff) + 1]++;
-    for (let d = 1; d <= 65536; d++) counts[d] += counts[d - 1];
-    for (let i = 0; i < n; i++) spare[counts[(keys[order[i]] >>> shift) & 0xffff]++] = order[i];
-    [order, spare] = [spare, order];
+/** Rows sortedDistinct can order: 2^21, so that key * ROW_LIMIT + row stays an exact double. */
+const ROW_LIMIT = 2 ** 21;
+
+/**
+ * The indices of `keys` in ascending key order, each key once (where it repeats, its first
+ * index stands).
+ */
+export function sortedDistinct(keys: Uint32Array): Uint32Array {
+  if (keys.length > ROW_LIMIT) throw new Error(`HashIndex: more than ${ROW_LIMIT} keys`);
+  // key * 2^21 + index is exact in a double: one numeric sort orders by key, then by index.
+  const pairs = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) pairs[i] = keys[i] * ROW_LIMIT + i;
+  pairs.sort();
+  const order: number[] = [];
+  let last = -1;
+  for (const pair of pairs) {
+    const key = Math.floor(pair / ROW_LIMIT);
+    if (key !== last) order.push(pair % ROW_LIMIT);
+    last = key;
   }
-  return order;
+  return Uint32Array.from(order);
 }

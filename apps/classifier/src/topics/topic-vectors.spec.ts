@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LinearModel } from '../model/linear-model.js';
+import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { topicSkeleton } from './features.js';
 import { TOPIC_MODEL_FILE, TopicClassifier } from './topic-classifier.js';
 import { Taxonomy } from './taxonomy.js';
@@ -110,7 +111,7 @@ describe('TopicVectors', () => {
       logits: Int8Array.from([-30, 30]),
       weights: Uint8Array.from([255]),
     });
-    const vectors = new TopicVectors(TopicVectors.deserialize(TopicVectors.serialize(data)));
+    const vectors = TopicVectors.fromFile(TopicVectors.serialize(data));
     const z = vectors.logits(topicSkeleton('我们昨晚看了足球比赛'), 'zh');
     assert.ok(z && z[1] > z[0], 'the pair 足球 leans to sports');
     assert.equal(vectors.logits(topicSkeleton('我们昨晚看了电影'), 'zh'), undefined);
@@ -118,18 +119,23 @@ describe('TopicVectors', () => {
 
   it('round-trips through its file format and refuses a damaged one', () => {
     const bytes = TopicVectors.serialize(tinyData());
-    const again = new TopicVectors(TopicVectors.deserialize(bytes));
+    const again = TopicVectors.fromFile(bytes);
     const original = new TopicVectors(tinyData());
-    const text = topicSkeleton('goal ballot');
-    assert.deepEqual(again.logits(text, 'en'), original.logits(text, 'en'));
+    for (const [text, language] of [
+      ['goal ballot', 'en'],
+      ['Ballot, goal and an unknown word', 'en'],
+      ['les vaccinations', 'fr'],
+    ]) {
+      const skeleton = topicSkeleton(text);
+      assert.deepEqual(again.logits(skeleton, language), original.logits(skeleton, language));
+    }
     assert.equal(again.lambda('fr'), 0.5);
     const broken = tinyData();
     broken.languages[0].weights = Uint8Array.from([1]);
     assert.throws(() => new TopicVectors(broken), /inconsistent table sizes/);
-    const header = TopicVectors.deserialize(bytes);
-    header.languages[1].words.push('extra');
-    const truncated = TopicVectors.serialize(header); // a word more than its rows
-    assert.throws(() => TopicVectors.deserialize(truncated), /truncated/);
+    const { header, body } = unpackModelFile<object>(bytes);
+    const cut = packModelFile(header, [body.subarray(0, body.length - 1)]);
+    assert.throws(() => TopicVectors.fromFile(cut), /body is 20 bytes, not 21/);
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep } from '../text/hash.js';
-import { HashIndex } from './hash-index.js';
+import { HashIndex, sortedDistinct } from './hash-index.js';
 import { isUnspacedScript } from './features.js';
 
 export const TOPIC_VECTORS_FILE = 'topic-vectors.bin.gz';
@@ -38,50 +38,64 @@ export interface TopicVectorsData {
   languages: VectorLanguage[];
 }
 
-/** A language as the constructor takes it: its words listed, or joined by '\n' as stored. */
-type LanguageInput = Omit<VectorLanguage, 'words'> & { words: readonly string[] | string };
-type TablesInput = Omit<TopicVectorsData, 'languages'> & { languages: LanguageInput[] };
+/** A language's settings, as the file's header keeps them. */
+type LanguageHeader = Omit<VectorLanguage, 'words' | 'logits' | 'weights'>;
 
-function wordCount(words: readonly string[] | string): number {
-  if (typeof words !== 'string') return words.length;
-  if (!words) return 0;
-  let count = 1;
-  for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) count++;
-  return count;
+/**
+ * The tables as the class and the file hold them: every (language, word) hash once, ascending,
+ * with its logits and weight at the same position.
+ */
+interface IndexedTables {
+  labels: string[];
+  bias: number[];
+  scale: number;
+  meta: Record<string, unknown>;
+  languages: LanguageHeader[];
+  keys: Uint32Array;
+  logits: Int8Array;
+  weights: Uint8Array;
 }
 
-/** Each word's FNV-1a hash from `seed`, without cutting a joined list into strings. */
-function forEachWordHash(
-  words: readonly string[] | string,
-  seed: number,
-  take: (hash: number) => void,
-): void {
-  if (typeof words !== 'string') {
-    for (const word of words) take(fnv1a(word, seed));
-    return;
+const languageSeed = (code: string): number => fnv1a(`${code}\u0001`);
+
+/** Hashes every word with its language's seed and orders the rows by hash. */
+function indexTables(data: TopicVectorsData): IndexedTables {
+  const K = data.labels.length;
+  const total = data.languages.reduce((n, l) => n + l.words.length, 0);
+  const hashes = new Uint32Array(total);
+  const logits = new Int8Array(total * K);
+  const weights = new Uint8Array(total);
+  let row = 0;
+  for (const l of data.languages) {
+    if (l.logits.length !== l.words.length * K || l.weights.length !== l.words.length) {
+      throw new Error(`topic vectors: ${l.code} has inconsistent table sizes`);
+    }
+    logits.set(l.logits, row * K);
+    weights.set(l.weights, row);
+    const seed = languageSeed(l.code);
+    for (const word of l.words) hashes[row++] = fnv1a(word, seed);
   }
-  if (!words) return;
-  let hash = seed;
-  for (let i = 0; i < words.length; i++) {
-    const code = words.charCodeAt(i);
-    if (code === 10) {
-      take(hash >>> 0);
-      hash = seed;
-    } else hash = fnvStep(hash, code);
-  }
-  take(hash >>> 0);
+  const order = sortedDistinct(hashes);
+  const sorted: IndexedTables = {
+    labels: data.labels,
+    bias: data.bias,
+    scale: data.scale,
+    meta: data.meta,
+    languages: data.languages.map(({ words: _w, logits: _l, weights: _x, ...l }) => l),
+    keys: new Uint32Array(order.length),
+    logits: new Int8Array(order.length * K),
+    weights: new Uint8Array(order.length),
+  };
+  order.forEach((from, to) => {
+    sorted.keys[to] = hashes[from];
+    sorted.logits.set(logits.subarray(from * K, (from + 1) * K), to * K);
+    sorted.weights[to] = weights[from];
+  });
+  return sorted;
 }
 
-/** The file's header: each language's words one string, '\n' between them. */
-type StoredHeader = Omit<TopicVectorsData, 'languages'> & {
-  languages: {
-    code: string;
-    lambda: number;
-    prefixFallback: boolean;
-    charGrams?: boolean;
-    words: string;
-  }[];
-};
+/** The file's header; the body is the keys (u32), logits (int8) and weights (u8) of `rows` rows. */
+type StoredHeader = Omit<IndexedTables, 'keys' | 'logits' | 'weights'> & { rows: number };
 
 interface LanguageEntry {
   lambda: number;
@@ -147,10 +161,11 @@ const MAX_WORD = 40;
  * cannot. Pooled with the n-gram model's probabilities, weighted by a lambda per language.
  *
  * Words are not kept as strings: each (language, word) is an FNV-1a hash in a sorted index
- * (HashIndex), so a lookup allocates nothing and a prefix's hash is a step of its word's. The
- * 894,000 words take 15 MB of typed arrays (their hashes and rows 7.7 MB, logits 6.3 MB,
- * weights 0.9 MB); a false match (1 in ~4,800 lookups of an unknown word) lends one unrelated
- * word's row to a mean over hundreds.
+ * (HashIndex, built when the file is written), so a lookup allocates nothing and a prefix's hash
+ * is a step of its word's. The 894,000 words take 11 MB of typed arrays (hashes 3.6 MB, logits
+ * 6.3 MB, weights 0.9 MB, directory 0.5 MB), read from the file as they are; a false match
+ * (1 in ~4,800 lookups of an unknown word) lends one unrelated word's row to a mean over
+ * hundreds.
  */
 export class TopicVectors {
   private readonly languages = new Map<string, LanguageEntry>();
@@ -165,39 +180,33 @@ export class TopicVectors {
   private readonly scale: number;
 
   /** Keeps the tables it builds, not `data` (its words as strings would cost 40 MB of heap). */
-  constructor(data: TablesInput) {
-    this.labels = data.labels;
-    this.bias = data.bias;
-    this.scale = data.scale;
-    const K = (this.labelCount = data.labels.length);
-    const total = data.languages.reduce((n, l) => n + wordCount(l.words), 0);
-    const hashes = new Uint32Array(total);
-    this.logitRows = new Int8Array(total * K);
-    this.weightRows = new Uint8Array(total);
-    let row = 0;
-    for (const l of data.languages) {
-      const count = wordCount(l.words);
-      if (l.logits.length !== count * K || l.weights.length !== count) {
-        throw new Error(`topic vectors: ${l.code} has inconsistent table sizes`);
-      }
-      const seed = fnv1a(`${l.code}\u0001`);
+  constructor(data: TopicVectorsData | IndexedTables) {
+    const tables = 'keys' in data ? data : indexTables(data);
+    this.labels = tables.labels;
+    this.bias = tables.bias;
+    this.scale = tables.scale;
+    const K = (this.labelCount = tables.labels.length);
+    const rows = tables.keys.length;
+    if (tables.logits.length !== rows * K || tables.weights.length !== rows) {
+      throw new Error('topic vectors: inconsistent table sizes');
+    }
+    for (const l of tables.languages) {
       this.languages.set(l.code, {
         lambda: l.lambda,
         prefixFallback: l.prefixFallback,
         charGrams: l.charGrams ?? false,
-        seed,
+        seed: languageSeed(l.code),
       });
-      this.logitRows.set(l.logits, row * K);
-      this.weightRows.set(l.weights, row);
-      forEachWordHash(l.words, seed, (hash) => (hashes[row++] = hash));
     }
-    this.index = new HashIndex(hashes);
+    this.index = new HashIndex(tables.keys);
+    this.logitRows = tables.logits;
+    this.weightRows = tables.weights;
   }
 
   /** The shipped model, or undefined in a checkout without it (the n-gram model works alone). */
   static loadIfPresent(): TopicVectors | undefined {
     if (!existsSync(modelPath(TOPIC_VECTORS_FILE))) return undefined;
-    return new TopicVectors(TopicVectors.unpack(readModelFile(TOPIC_VECTORS_FILE), false));
+    return TopicVectors.fromFile(readModelFile(TOPIC_VECTORS_FILE));
   }
 
   lambda(language: string): number {
@@ -284,48 +293,32 @@ export class TopicVectors {
     return this.index.find(key);
   }
 
-  /** A model file (see model-file.ts) whose body is, per language, its int8 logits and uint8 weights. */
+  /** A model file (see model-file.ts): the header, then the indexed tables' arrays. */
   static serialize(data: TopicVectorsData): Buffer {
-    const header: StoredHeader = {
-      labels: data.labels,
-      bias: data.bias,
-      scale: data.scale,
-      meta: data.meta,
-      languages: data.languages.map((l) => ({
-        code: l.code,
-        lambda: l.lambda,
-        prefixFallback: l.prefixFallback,
-        ...(l.charGrams ? { charGrams: true } : {}),
-        words: l.words.join('\n'),
-      })),
-    };
-    return packModelFile(
-      header,
-      data.languages.flatMap((l) => [l.logits, l.weights]),
-    );
+    const { keys, logits, weights, ...rest } = indexTables(data);
+    const header: StoredHeader = { ...rest, rows: keys.length };
+    return packModelFile(header, [keys, logits, weights]);
   }
 
-  static deserialize(file: Buffer): TopicVectorsData {
-    return TopicVectors.unpack(file, true) as TopicVectorsData;
-  }
-
-  /** The file's tables; its words listed where `split`, else left joined as stored. */
-  private static unpack(file: Buffer, split: boolean): TablesInput {
+  /** The vectors a model file holds; its logits and weights are used in place. */
+  static fromFile(file: Buffer): TopicVectors {
     const { header, body } = unpackModelFile<StoredHeader>(file);
-    let offset = 0;
-    const take = (n: number): Uint8Array => {
-      if (offset + n > body.length) throw new Error('topic vectors: file is truncated');
-      const bytes = new Uint8Array(body.subarray(offset, offset + n));
-      offset += n;
-      return bytes;
-    };
-    const languages = header.languages.map((l) => {
-      const count = wordCount(l.words);
-      const logitBytes = take(count * header.labels.length);
-      const logits = new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length);
-      const words = split ? (count ? l.words.split('\n') : []) : l.words;
-      return { ...l, words, logits, weights: take(count) };
+    const { rows, ...rest } = header;
+    const K = header.labels.length;
+    if (body.length !== rows * (4 + K + 1)) {
+      throw new Error(
+        `topic vectors: the file's body is ${body.length} bytes, not ${rows * (4 + K + 1)}`,
+      );
+    }
+    // The keys are copied: a Uint32Array needs an offset the gzip body does not promise.
+    const keys = new Uint32Array(rows);
+    for (let i = 0; i < rows; i++) keys[i] = body.readUInt32LE(i * 4);
+    const logitBytes = body.subarray(rows * 4, rows * (4 + K));
+    return new TopicVectors({
+      ...rest,
+      keys,
+      logits: new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length),
+      weights: body.subarray(rows * (4 + K)),
     });
-    return { ...header, languages };
   }
 }
