@@ -81,7 +81,12 @@ function indexTables(data: TopicVectorsData): IndexedTables {
     bias: data.bias,
     scale: data.scale,
     meta: data.meta,
-    languages: data.languages.map(({ words: _w, logits: _l, weights: _x, ...l }) => l),
+    languages: data.languages.map(({ code, lambda, prefixFallback, charGrams }) => ({
+      code,
+      lambda,
+      prefixFallback,
+      ...(charGrams ? { charGrams } : {}),
+    })),
     keys: new Uint32Array(order.length),
     logits: new Int8Array(order.length * K),
     weights: new Uint8Array(order.length),
