@@ -223,8 +223,11 @@ export function wikdictPivotPairs(language: string): PhrasePair[] {
   return out;
 }
 
-/** Wiktionary marks Russian and Bulgarian stress (ветряна́я), which news text never writes. */
-const withoutSenseNumber = (s: string): string =>
+/**
+ * An entry's text without a trailing sense number ("hudflette 2.") or the stress marks
+ * Wiktionary writes on Russian and Bulgarian words (ветряна́я), which news text never writes.
+ */
+const plainEntryText = (s: string): string =>
   s
     .normalize('NFC')
     .replace(/[\u0300\u0301]/g, '')
@@ -238,7 +241,7 @@ const withoutSenseNumber = (s: string): string =>
  */
 export function dictdEntry(entry: string): { head: string; translation: string }[] {
   const lines = entry.split('\n');
-  const head = withoutSenseNumber(
+  const head = plainEntryText(
     lines[0]
       .replace(/\/+[^/]+\/+/g, ' ')
       .replace(/<[^>]*>/g, ' ')
@@ -249,7 +252,7 @@ export function dictdEntry(entry: string): { head: string; translation: string }
     const numbered = /^\s*\d+\.\s*(.*)$/.exec(lines[i]);
     const text = numbered ? numbered[1] : i === 1 ? lines[i] : undefined;
     if (text === undefined) continue;
-    for (const translation of withoutSenseNumber(text).split(/,\s*/)) {
+    for (const translation of plainEntryText(text).split(/,\s*/)) {
       if (translation.trim()) out.push({ head, translation: translation.trim() });
     }
   }
