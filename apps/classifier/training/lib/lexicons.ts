@@ -164,6 +164,9 @@ const WIKDICT_CODES: Record<string, string> = {
   tr: 'tur',
 };
 
+/** Whether WikDict gives the language English translations, directly or through a third language. */
+export const hasDictionary = (language: string): boolean => language in WIKDICT_CODES;
+
 /** The CC BY-SA WikDict pairs Debian packages (its copyright file) between those languages. */
 const WIKDICT_PAIRS =
   `deu-bul deu-ell deu-fin deu-fra deu-ind deu-pol deu-rus deu-spa deu-swe ell-bul
