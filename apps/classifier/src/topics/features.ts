@@ -50,9 +50,11 @@ export function isUnspacedScript(code: number): boolean {
     (code >= 0x3400 && code <= 0x4dbf) ||
     (code >= 0xf900 && code <= 0xfaff) ||
     (code >= 0x3040 && code <= 0x30ff) ||
-    (code >= 0x0e00 && code <= 0x0e7f)
+    isThaiScript(code)
   );
 }
+
+export const isThaiScript = (code: number): boolean => code >= 0x0e00 && code <= 0x0e7f;
 
 /**
  * Language-independent tokens for what the place and entity recognisers found: the same in a

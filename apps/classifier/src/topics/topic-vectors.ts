@@ -3,7 +3,7 @@ import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep } from '../text/hash.js';
 import { HashIndex, sortedDistinct } from './hash-index.js';
-import { isUnspacedScript } from './features.js';
+import { isThaiScript, isUnspacedScript } from './features.js';
 
 export const TOPIC_VECTORS_FILE = 'topic-vectors.bin.gz';
 
@@ -110,22 +110,37 @@ interface LanguageEntry {
 }
 
 /** Thai letters spell words of several syllables, so a triple of them carries what a Han pair does. */
-const gramSize = (code: number): number => (code >= 0x0e00 && code <= 0x0e7f ? 3 : 2);
+const gramSize = (code: number): number => (isThaiScript(code) ? 3 : 2);
 
 /**
- * Calls `take(start, end)` for each token of the skeleton word text[from, to). Chinese, Japanese
- * and Thai write no spaces, so their skeleton words are whole clauses no table could list: in a
- * language read by character n-grams, each run of those scripts becomes its overlapping pairs
- * (Han, Kana) or triples (Thai), a run no longer than that itself; other runs stay whole.
+ * Calls `take(start, end)` for each token of a skeleton (words between single spaces). Chinese,
+ * Japanese and Thai write no spaces, so their skeleton words are whole clauses no table could
+ * list: in a language read by character n-grams, each run of those scripts becomes its
+ * overlapping pairs (Han, Kana) or triples (Thai), a run no longer than that itself; other runs
+ * stay whole.
  */
-export function forEachVectorToken(
-  text: string,
-  from: number,
-  to: number,
+function forEachVectorToken(
+  skeleton: string,
   charGrams: boolean,
   take: (start: number, end: number) => void,
 ): void {
-  if (!charGrams) return take(from, to);
+  let start = 0;
+  while (start < skeleton.length) {
+    let end = skeleton.indexOf(' ', start);
+    if (end < 0) end = skeleton.length;
+    if (end > start && charGrams) forEachCharGram(skeleton, start, end, take);
+    else if (end > start) take(start, end);
+    start = end + 1;
+  }
+}
+
+/** The word text[from, to) cut into runs of one script kind, the unspaced runs into n-grams. */
+function forEachCharGram(
+  text: string,
+  from: number,
+  to: number,
+  take: (start: number, end: number) => void,
+): void {
   let start = from;
   while (start < to) {
     const unspaced = isUnspacedScript(text.charCodeAt(start));
@@ -146,14 +161,7 @@ export function forEachVectorToken(
 /** A skeleton's tokens as strings, for training: the ones `TopicVectors` looks up. */
 export function vectorTokens(skeleton: string, charGrams: boolean): string[] {
   const out: string[] = [];
-  let start = 0;
-  while (start < skeleton.length) {
-    let end = skeleton.indexOf(' ', start);
-    if (end < 0) end = skeleton.length;
-    if (end > start)
-      forEachVectorToken(skeleton, start, end, charGrams, (s, e) => out.push(skeleton.slice(s, e)));
-    start = end + 1;
-  }
+  forEachVectorToken(skeleton, charGrams, (s, e) => out.push(skeleton.slice(s, e)));
   return out;
 }
 
@@ -232,13 +240,7 @@ export class TopicVectors {
       for (let k = 0; k < K; k++) sum[k] += w * this.logitRows[row * K + k];
       weightSum += w;
     };
-    let start = 0;
-    while (start < skeleton.length) {
-      let end = skeleton.indexOf(' ', start);
-      if (end < 0) end = skeleton.length;
-      if (end > start) forEachVectorToken(skeleton, start, end, entry.charGrams, add);
-      start = end + 1;
-    }
+    forEachVectorToken(skeleton, entry.charGrams, add);
     if (weightSum === 0) return undefined;
     for (let k = 0; k < K; k++) sum[k] = (sum[k] / weightSum) * this.scale + this.bias[k];
     return sum;
