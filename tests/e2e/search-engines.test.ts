@@ -25,6 +25,7 @@ import {
   buildUnseenLexemeEstimateSql,
   dedupeTsquery,
   loneLexemeAlternatives,
+  type SqlQuery,
 } from '../../apps/api/src/search/search-sql.js';
 import { correctedEstimate } from '../../apps/api/src/search/window-cost.js';
 import { SearchService, type SearchPage } from '../../apps/api/src/search/search.service.js';
@@ -315,6 +316,39 @@ describe('the newest matches of a word, read three ways', () => {
       all.facets,
       (await engine.page({ q: 'harbour', sort: 'newest' }, true)).facets,
     );
+  });
+
+  it('counts sampled facets once for ranked and newest-first pages of the same words', async () => {
+    const withoutResultCache = (repository: SearchRepository, settings: Record<string, string>) =>
+      new SearchService(
+        repository,
+        Taxonomy.load(),
+        searchEnv({ ...process.env, ...settings, SEARCH_RESULT_CACHE_ENTRIES: '0' }),
+      );
+    const sampled = withoutResultCache(sampling.repository, {
+      SEARCH_CANDIDATES: '100',
+      SEARCH_FACET_SCAN: '100',
+    });
+    const exact = withoutResultCache(engine.repository, { SEARCH_CANDIDATES: '500' });
+    const page = (service: SearchService, params: Record<string, string>) =>
+      service.page(service.parse(params), { facets: true });
+
+    const sampledCounts = countFacetStatements(sampling.repository);
+    const ranked = await page(sampled, { q: 'harbour' });
+    const collapsed = await page(sampled, { q: 'harbour', collapse: 'story' });
+    const newest = await page(sampled, { q: 'harbour', sort: 'newest' });
+    assert.equal(sampledCounts.stop(), 1);
+    assert.equal(ranked.facets?.sampled, true);
+    assert.deepEqual(collapsed.facets, ranked.facets);
+    assert.deepEqual(newest.facets, ranked.facets);
+    assert.ok(collapsed.items.length > 0 && newest.items.length > 0);
+
+    // Exact counts (every match counted) must show the next article: counted every time.
+    const exactCounts = countFacetStatements(engine.repository);
+    await page(exact, { q: 'harbour' });
+    const again = await page(exact, { q: 'harbour' });
+    assert.equal(exactCounts.stop(), 2);
+    assert.equal(again.facets?.counted, 120);
   });
 
   it('ranks the same candidates from the time index, a bitmap and a wide enough window', async () => {
@@ -875,3 +909,19 @@ describe('the default full-text index', () => {
     assert.equal(await count(), 30);
   });
 });
+
+/** Counts the statements that count facets, until stopped. */
+function countFacetStatements(repository: SearchRepository): { stop: () => number } {
+  let count = 0;
+  const one = repository.one.bind(repository);
+  repository.one = <T>(query: SqlQuery) => {
+    if (query.text.includes('"facetRows"')) count++;
+    return one<T>(query);
+  };
+  return {
+    stop: () => {
+      repository.one = one;
+      return count;
+    },
+  };
+}

@@ -217,9 +217,10 @@ export class SearchRepository implements OnModuleDestroy {
   }
 
   /**
-   * The histogram's bounds split the documents into equal counts, oldest first: the bound at or
-   * below the `rank`-th newest is a lower bound (documents indexed since the last ANALYZE only
-   * widen the window). Undefined when there is no histogram yet.
+   * The histogram's bounds split the documents into equal counts, oldest first: the rank-th
+   * newest lies in one bucket, at a time interpolated between its bounds (documents arrive at a
+   * steady rate within a bucket; the bucket's own bound made windows up to a bucket too wide).
+   * Undefined when there is no histogram yet.
    */
   private async histogramBoundary(rank: number): Promise<string | null | undefined> {
     const bounds = await this.histograms.through('', async () => {
@@ -314,8 +315,9 @@ export class SearchRepository implements OnModuleDestroy {
 }
 
 /**
- * The histogram bound at or below the `rank`-th newest of `total` documents (bounds oldest
- * first, equal counts between them); null past the oldest, undefined without a histogram.
+ * When the `rank`-th newest of `total` documents was published, read off a histogram (bounds
+ * oldest first, equal counts between them) by interpolating within its bucket; null past the
+ * oldest, undefined without a histogram.
  */
 export function boundaryFromHistogram(
   bounds: readonly string[],
@@ -324,8 +326,12 @@ export function boundaryFromHistogram(
 ): string | null | undefined {
   if (bounds.length < 2 || total <= 0) return undefined;
   if (rank >= total) return null;
-  const index = Math.floor((1 - rank / total) * (bounds.length - 1));
-  return bounds[Math.max(0, index)];
+  const position = (1 - rank / total) * (bounds.length - 1);
+  const index = Math.floor(position);
+  const lower = Date.parse(bounds[index]!);
+  const upper = Date.parse(bounds[Math.min(index + 1, bounds.length - 1)]!);
+  if (!Number.isFinite(lower) || !Number.isFinite(upper)) return bounds[index];
+  return new Date(lower + (position - index) * (upper - lower)).toISOString();
 }
 
 function databaseUrl(dataSource: DataSource): string {

@@ -41,7 +41,7 @@ import {
   type SearchSqlOptions,
 } from './search-sql.js';
 import { TtlCache } from './ttl-cache.js';
-import { correctedEstimate, daysCostMore } from './window-cost.js';
+import { correctedEstimate, daysCostMore, nextWindowRank, windowRank } from './window-cost.js';
 
 export interface SearchItem {
   id: string;
@@ -115,6 +115,8 @@ const CHANGES_RETAINED = 50_000;
 const DOCUMENTS_RETAINED = 6000;
 
 type Newest = { bitmap?: boolean; window?: string; days?: boolean };
+/** The matches a ranked or faceted statement counted in its window (up to its candidates). */
+const candidatesFound = (rows: HitRow[]) => rows[0]?.candidateCount ?? 0;
 const NO_FILTERS: SearchFilters = { lang: [], topic: [], place: [], entity: [], feed: [] };
 /**
  * `estimate`: matches the planner expects, a word's stems its statistics do not list counted
@@ -200,23 +202,54 @@ export class SearchService {
     if (cached) return cached;
     const plan = await this.bitmapPlan(request, resolved, rumNewest);
     const ranked = request.sort === 'relevance' || request.collapse;
-    if (!ranked && withFacets) return this.newestWithFacets(request, plan, newest);
-    const rows = ranked
-      ? await this.windowed(plan, this.env.SEARCH_CANDIDATES, (how) =>
-          this.pageRows(
-            request,
-            cursor,
-            { ...newest, ...how, facets: withFacets },
-            (found) => (found[0]?.candidateCount ?? 0) >= this.env.SEARCH_CANDIDATES,
-          ),
-        )
-      : await this.newestRows(request, cursor, plan, newest);
+    if (ranked) return this.rankedPage(request, cursor, plan, newest, withFacets);
+    if (withFacets) return this.newestWithFacets(request, plan, newest);
+    const rows = await this.newestRows(request, cursor, plan, newest);
+    return this.toPage(request, rows, { stories: false });
+  }
+
+  /**
+   * A ranked page (relevance or collapse=story) from the newest SEARCH_CANDIDATES matches. Its
+   * facets count those candidates: sampled counts are cached like a newest-first page's (the
+   * same key when SEARCH_FACET_SCAN is SEARCH_CANDIDATES), and while they are, the statement
+   * ranks without counting (≈ 1 ms of a word's ranked page at a million documents).
+   */
+  private async rankedPage(
+    request: SearchRequest,
+    cursor: SearchCursor | undefined,
+    plan: BitmapPlan | undefined,
+    newest: { rumNewest: boolean; resolved?: string },
+    withFacets: boolean,
+  ): Promise<SearchPage> {
+    const candidates = this.env.SEARCH_CANDIDATES;
+    const key = withFacets ? this.facetKey(request, newest, candidates) : undefined;
+    const cachedFacets = key === undefined ? undefined : this.facetCache.get(key);
+    const rows = await this.windowed(plan, candidates, (how) =>
+      this.pageRows(
+        request,
+        cursor,
+        { ...newest, ...how, facets: withFacets && !cachedFacets },
+        candidatesFound,
+      ),
+    );
+    const facetRows = cachedFacets ?? rows[0]?.facetRows ?? [];
+    if (key !== undefined && !cachedFacets && totalOf(facetRows) >= candidates) {
+      this.facetCache.set(key, facetRows);
+    }
     return this.toPage(request, rows, {
       stories: request.collapse === 'story',
-      facets: withFacets
-        ? this.toFacets(rows[0]?.facetRows ?? [], this.env.SEARCH_CANDIDATES)
-        : undefined,
+      facets: withFacets ? this.cachedFacetsOf(facetRows, candidates) : undefined,
     });
+  }
+
+  /** The facet cache's key: the newest `scan` matches of the request's words and filters. */
+  private facetKey(
+    request: SearchRequest,
+    newest: { rumNewest: boolean; resolved?: string },
+    scan: number,
+  ): string {
+    const matches: SearchRequest = { ...request, sort: 'newest', collapse: undefined };
+    return `facets ${scan} ${queryKey(buildCandidateSql(matches, { ...this.sqlOptions, ...newest }))}`;
   }
 
   /**
@@ -231,7 +264,7 @@ export class SearchService {
     newest: { rumNewest: boolean; resolved?: string },
   ): Promise<SearchPage> {
     const scan = this.env.SEARCH_FACET_SCAN;
-    const key = `facets ${scan} ${queryKey(buildCandidateSql(request, { ...this.sqlOptions, ...newest }))}`;
+    const key = this.facetKey(request, newest, scan);
     const cached = this.facetCache.get(key);
     if (cached) {
       const rows = await this.newestRows(request, undefined, plan, newest);
@@ -245,7 +278,7 @@ export class SearchService {
         request,
         undefined,
         { ...newest, ...how, facets: true, candidates: scan },
-        (found) => (found[0]?.candidateCount ?? 0) >= scan,
+        candidatesFound,
       ),
     );
     const facetRows = rows[0]?.facetRows ?? [];
@@ -265,12 +298,7 @@ export class SearchService {
     newest: { rumNewest: boolean; resolved?: string },
   ): Promise<HitRow[]> {
     return this.windowed(plan, request.limit + 1, (how) =>
-      this.pageRows(
-        request,
-        cursor,
-        { ...newest, ...how },
-        (found) => found.length > request.limit,
-      ),
+      this.pageRows(request, cursor, { ...newest, ...how }, (rows) => rows.length),
     );
   }
 
@@ -343,7 +371,7 @@ export class SearchService {
         return this.windowed(plan, capacity, async (how) => {
           const query = buildCandidateSql(request, { ...options, ...how });
           const rows = await this.repository.one<CandidateRow>(query);
-          return { rows, enough: rows.length >= capacity };
+          return { rows, found: rows.length };
         });
       },
       reread: (ids: string[]) =>
@@ -494,19 +522,21 @@ export class SearchService {
   private async windowed<T>(
     plan: BitmapPlan | undefined,
     needed: number,
-    query: (newest: Newest) => Promise<{ rows: T; enough: boolean }>,
+    query: (newest: Newest) => Promise<{ rows: T; found: number }>,
   ): Promise<T> {
     if (!plan) return (await query({})).rows;
     const { estimate, total, wordMatches, days } = plan;
     const windowRows = (needed * WINDOW_SLACK * total) / Math.max(wordMatches, 1);
     const readEveryMatch = !days && windowRows * WINDOW_ROW_COST >= wordMatches;
     if (estimate > needed * WINDOW_SLACK && !readEveryMatch) {
-      for (let rank = 2 ** Math.ceil(Math.log2(windowRows)); rank < total; rank *= WINDOW_GROWTH) {
+      let rank = windowRank(windowRows);
+      while (rank < total) {
         const window = await this.repository.newestBoundary(rank);
         if (!window) break;
         if (days && (await this.windowDaysCostMore(window, rank, plan))) break;
         const result = await query({ bitmap: true, window, days });
-        if (result.enough) return result.rows;
+        if (result.found >= needed) return result.rows;
+        rank = nextWindowRank(rank, result.found, needed, WINDOW_SLACK, WINDOW_GROWTH);
       }
     }
     return (await query({ bitmap: true })).rows;
@@ -528,7 +558,7 @@ export class SearchService {
     );
   }
 
-  /** A page's rows; `enough` tells whether a window held all the matches the page needs. */
+  /** A page's rows, and how many matches `found` counts in them (all a short window held). */
   private async pageRows(
     request: SearchRequest,
     cursor: SearchCursor | undefined,
@@ -538,12 +568,12 @@ export class SearchService {
       facets?: boolean;
       candidates?: number;
     },
-    enough: (rows: HitRow[]) => boolean,
-  ): Promise<{ rows: HitRow[]; enough: boolean }> {
+    found: (rows: HitRow[]) => number,
+  ): Promise<{ rows: HitRow[]; found: number }> {
     const rows = await this.repository.one<HitRow>(
       buildPageSql(request, cursor, { ...this.sqlOptions, ...options }),
     );
-    return { rows, enough: enough(rows) };
+    return { rows, found: found(rows) };
   }
 
   private decodeCursor(request: SearchRequest): SearchCursor | undefined {

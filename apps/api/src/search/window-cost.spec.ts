@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { correctedEstimate, DAY_MATCH_COST, daysCostMore } from './window-cost.js';
+import {
+  correctedEstimate,
+  DAY_MATCH_COST,
+  daysCostMore,
+  nextWindowRank,
+  windowRank,
+} from './window-cost.js';
 
 describe('daysCostMore', () => {
   it('reads every match of a mid-frequency word rather than half a year of days', () => {
@@ -40,5 +46,29 @@ describe('correctedEstimate', () => {
   it('never drops below the smaller of the estimate and the floor', () => {
     assert.equal(correctedEstimate(2000, 3, 1124), 1124);
     assert.equal(correctedEstimate(800, 3, 1124), 800);
+  });
+});
+
+describe('windowRank', () => {
+  it('rounds a window up to the next power of the square root of two', () => {
+    assert.equal(windowRank(16_384), 16_384);
+    assert.equal(windowRank(16_385), 23_170);
+    assert.equal(windowRank(20_000), 23_170);
+    assert.equal(windowRank(23_171), 32_768);
+    assert.equal(windowRank(0), 2);
+  });
+});
+
+describe('nextWindowRank', () => {
+  it('sizes the next window by the rate of matches the last one saw', () => {
+    // 100 of 500 needed in 16,384 documents: 1,000 (twice the need) expected in ten times as many.
+    assert.equal(nextWindowRank(16_384, 100, 500, 2, 16), windowRank(163_840));
+  });
+
+  it('grows at least twofold and at most maxGrowth-fold', () => {
+    assert.equal(nextWindowRank(16_384, 499, 500, 1, 16), 32_768);
+    assert.equal(nextWindowRank(16_384, 250, 500, 2, 16), 65_536);
+    assert.equal(nextWindowRank(16_384, 1, 500, 2, 16), 262_144);
+    assert.equal(nextWindowRank(16_384, 0, 500, 2, 16), 262_144);
   });
 });

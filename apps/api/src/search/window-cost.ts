@@ -34,3 +34,26 @@ export function correctedEstimate(estimate: number, alternatives: number, unseen
   if (alternatives <= 1 || unseen <= 0) return estimate;
   return Math.max(Math.min(estimate, unseen), estimate - (alternatives - 1) * unseen);
 }
+
+/** Window sizes are powers of √2: close to what is asked, few enough to cache their boundaries. */
+export function windowRank(documents: number): number {
+  return Math.round(Math.SQRT2 ** Math.ceil(2 * Math.log2(Math.max(2, documents))));
+}
+
+/**
+ * The next window after one of `rank` documents held `found` of the `needed` matches: sized by
+ * the rate that window saw (with the same slack as the first), at least twice and at most
+ * `maxGrowth` times wider. A first window falls short mostly because a word's estimate was
+ * high; growing by the rate it saw reads about what is needed, where a fixed sixteenfold step
+ * read up to eight times that.
+ */
+export function nextWindowRank(
+  rank: number,
+  found: number,
+  needed: number,
+  slack: number,
+  maxGrowth: number,
+): number {
+  const growth = found > 0 ? (needed * slack) / found : maxGrowth;
+  return windowRank(rank * Math.min(maxGrowth, Math.max(2, growth)));
+}
