@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { RefreshingValue, TtlCache } from './ttl-cache.js';
+import { RefreshingCache, RefreshingValue, TtlCache } from './ttl-cache.js';
 
 describe('TtlCache', () => {
   it('returns a value until it expires', () => {
@@ -93,5 +93,29 @@ describe('RefreshingValue', () => {
     assert.equal(await value.get(), 5);
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(await value.get(), 21);
+  });
+});
+
+describe('RefreshingCache', () => {
+  it('serves each key its last value while reloading it once stale, and empties itself when full', async () => {
+    let now = 0;
+    const cache = new RefreshingCache<string>(100, 2, () => now);
+    const loads: string[] = [];
+    const loader = (key: string) => async () => {
+      loads.push(key);
+      return `${key}@${now}`;
+    };
+    assert.equal(await cache.get('a', loader('a')), 'a@0');
+    assert.equal(await cache.get('b', loader('b')), 'b@0');
+    now = 150;
+    // Stale: the last value now, the reloaded one next time.
+    assert.equal(await cache.get('a', loader('a')), 'a@0');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(await cache.get('a', loader('a')), 'a@150');
+    assert.deepEqual(loads, ['a', 'b', 'a']);
+    // A third key empties the full cache: 'a' is loaded afresh, and awaited.
+    assert.equal(await cache.get('c', loader('c')), 'c@150');
+    now = 160;
+    assert.equal(await cache.get('a', loader('a')), 'a@160');
   });
 });

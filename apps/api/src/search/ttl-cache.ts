@@ -69,3 +69,28 @@ export class RefreshingValue<T> {
     return this.loading;
   }
 }
+
+/**
+ * Values by key, each a RefreshingValue: loaded on first use, then reloaded in the background
+ * once `ttlMs` old while callers get the last value. Emptied when full.
+ */
+export class RefreshingCache<T> {
+  private readonly values = new Map<string, RefreshingValue<T>>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The key's value; `load` (the first caller's) gives it and reloads it. */
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.values.get(key);
+    if (!value) {
+      if (this.values.size >= this.maxEntries) this.values.clear();
+      value = new RefreshingValue(this.ttlMs, load, this.now);
+      this.values.set(key, value);
+    }
+    return value.get();
+  }
+}
