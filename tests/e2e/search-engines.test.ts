@@ -893,23 +893,6 @@ describe('the default full-text index', () => {
     });
   });
 
-  it("keeps a long article's text vector in its row, not in the TOAST table", async () => {
-    const long = event(7);
-    // ≈ 250 distinct words: a vector of ≈ 3 kB, past the 2 kB at which PostgreSQL moves it out.
-    long.contentText = Array.from({ length: 250 }, (_, i) => `word${i.toString(36)}x`).join(' ');
-    await new PostgresSearchIndex(dataSource).upsert([buildSearchDocument(long, 10_000)]);
-    const [row] = await dataSource.query(
-      `SELECT pg_column_size(document) AS vector, c.reloptions AS options,
-              pg_relation_size(c.reltoastrelid) AS toast
-         FROM search_documents d, pg_class c
-        WHERE d.article_id = $1 AND c.relname = 'search_documents'`,
-      [long.articleId],
-    );
-    assert.ok(row.vector > 2500, `vector of ${row.vector} bytes`);
-    assert.ok(row.options?.includes('toast_tuple_target=8160'), String(row.options));
-    assert.equal(Number(row.toast), 0);
-  });
-
   it('keeps new documents searchable before and after maintenance merges them', async () => {
     const index = new PostgresSearchIndex(dataSource);
     const events = Array.from({ length: 60 }, (_, i) => event(i));

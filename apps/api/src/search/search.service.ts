@@ -98,6 +98,7 @@ const TSQUERY_TTL_MS = 3_600_000;
 const TSQUERY_CACHE_SIZE = 10_000;
 /** A window is sized to hold this many times the matches needed (estimates are rough). */
 const WINDOW_SLACK = 2;
+/** How much wider a window that held no match at all makes the next (see nextWindowRank). */
 const WINDOW_GROWTH = 16;
 /**
  * Where windows come from the time index (no days in the text index): what AND-ing one of its
@@ -515,7 +516,8 @@ export class SearchService {
   /**
    * Without a plan, runs `query` once. With one, runs it on a bitmap of the matches (see
    * newestWithin in search-sql): first inside windows of the newest documents sized to hold
-   * `needed` matches, each WINDOW_GROWTH times wider when it fell short, then over all of them
+   * `needed` matches, each sized by the rate of matches the last one held when it fell short
+   * (nextWindowRank), then over all of them
    * (at once where reading every match costs less than a time-index window, see
    * WINDOW_ROW_COST, or than a window of days, see window-cost).
    */

@@ -9,10 +9,14 @@ import type { SearchDocument, SearchIndex } from './search-document.js';
  * indexed (a newer version, or the same version with the same inputs) are filtered out in its
  * WHERE, before the tsvector is built, because INSERT … ON CONFLICT would still pay for
  * building it; new documents cost no extra read or round trip.
- * The tsvector keeps PostgreSQL's default storage, usually in the TOAST table. Keeping it in the
- * row (toast_tuple_target 8160, STORAGE MAIN) made the time-index walk of a term in 10 % of a
- * million documents 2–3× faster but every row 4× wider, and the window bitmaps, sorts and
- * rechecks of rarer words lost more: the search bench's mixed queries fell from 104 to 88/s.
+ * The tsvector keeps PostgreSQL's default storage: at ≈ 1.8 kB it takes a row past the 2 kB
+ * threshold, so it lives in the TOAST table. Kept in the row (toast_tuple_target 8160), twice
+ * measured at a million documents: with the search code of the time, on a machine whose page
+ * cache stayed at 2–6 GB, the mixed queries fell from 104 to 88/s; with today's windows of days
+ * on a machine with room to cache it all, ranking got cheaper (a ranked page's server time
+ * 9.4 → 6.3 ms: no TOAST read per candidate) and the mix rose 224–229 → 262–267/s, but every walk
+ * of the time index read rows 3–4× wider: a language's newest 500 with facets 3.0 → 6.6–7.3 ms
+ * p50, against a 5-ms target for newest-first pages. Left out of line for that.
  */
 @Injectable()
 export class PostgresSearchIndex implements SearchIndex {

@@ -15,7 +15,6 @@ import { EnrichmentsFollowArticles1765500000000 } from './1765500000000-enrichme
 import { EnrichmentOrphansRemoved1765600000000 } from './1765600000000-enrichment-orphans-removed.js';
 import { SearchFiltersInTextIndex1765700000000 } from './1765700000000-search-filters-in-text-index.js';
 import { PublishedDaysInTextIndex1765800000000 } from './1765800000000-published-days-in-text-index.js';
-import { SearchDocumentsInline1765900000000 } from './1765900000000-search-documents-inline.js';
 
 export { SEARCH_GIN_INDEX } from './1764900000000-search-gin-default.js';
 export { SEARCH_RUM_INDEX } from './1764700000000-search-rum.js';
@@ -39,5 +38,4 @@ export const MIGRATIONS = [
   EnrichmentOrphansRemoved1765600000000,
   SearchFiltersInTextIndex1765700000000,
   PublishedDaysInTextIndex1765800000000,
-  SearchDocumentsInline1765900000000,
 ];
