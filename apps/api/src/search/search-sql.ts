@@ -15,6 +15,12 @@ export interface SqlQuery {
    * only (words and filter values are bind values), so its variants are few.
    */
   prepare?: boolean;
+  /**
+   * With `prepare`: its plan depends on its shape alone (a bitmap of the words' matches in the
+   * text index, no choice the values could change), so it is planned once per connection
+   * (a generic plan) instead of with its values on every run.
+   */
+  generic?: boolean;
 }
 
 /** A statement with its values as one cache key. */
@@ -303,6 +309,29 @@ function highlightColumns(hasQuery: boolean, params: Params): string {
  */
 const PUBLISHED_DAY = `ARRAY[((d.published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01')]`;
 
+/** A timestamp's UTC day as days since 1970-01-01, the unit of PUBLISHED_DAY. */
+const utcDay = (time: string) => `((${time}) AT TIME ZONE 'UTC')::date - DATE '1970-01-01'`;
+
+/**
+ * The days a window from `since` names, as a one-row subquery: every calendar day from its first
+ * to the newest document's, at most tomorrow (a day without documents costs the index scan one
+ * probe of an absent key), and beyond tomorrow only the days that have documents
+ * (search_published_days), however far ahead a feed dates an article. Listing every later day
+ * with documents through search_published_days cost 0.5 ms of a 3-ms newest-first page (a
+ * SQL function's recursive body planned and run per statement); this reads the newest
+ * document's time from the time index (0.02 ms). Read in the statement's snapshot, so a
+ * document indexed on a new day is never missed.
+ */
+function windowDaysSql(since: string): string {
+  const tomorrow = `(${utcDay('now()')} + 1)`;
+  const afterTomorrow = `((DATE '1970-01-01' + ${tomorrow} + 1)::timestamp AT TIME ZONE 'UTC')`;
+  return (
+    `(SELECT ARRAY(SELECT generate_series(${utcDay(since)}, least(m.day, ${tomorrow}))) || ` +
+    `CASE WHEN m.day > ${tomorrow} THEN search_published_days(greatest(${since}, ${afterTomorrow})) ` +
+    `ELSE '{}'::int[] END FROM (SELECT ${utcDay('max(published_at)')} AS day FROM search_documents) m)`
+  );
+}
+
 /**
  * The newest `limit` matching rows as a relation named `d`, fetched unordered (a bitmap of the
  * word index, AND-ed with the time index inside a `window`) and then sorted. Walking the time
@@ -314,13 +343,12 @@ const PUBLISHED_DAY = `ARRAY[((d.published_at AT TIME ZONE 'UTC')::date - DATE '
  * them from it (`(condition) IS TRUE`, checked on the word's matches) was measured slower at
  * 1,000,000 documents (word + language + facets p50 17–20 → 21–26 ms, p95 90 → 100–290 ms),
  * because a word absent from that language then reads every one of its matches from the heap.
- * With `days`, the window also names its days (search_published_days: those with documents at
- * or after it), which the text index holds beside the words: one index scan then hands over
- * only the window's matches, where the time index's bitmap of the whole window cost more than
- * reading them (a word in 1.9 % of a million documents: 21 → 3.7 ms for its newest 500). The
- * days come from a one-row subquery, run once per statement: called directly, the function also
- * ran while planning, for the selectivity estimate (planning 1.7–4.3 → 0.7–1.1 ms for windows of
- * 2–48 days at a million documents), and the plan is the same.
+ * With `days`, the window also names its days (see windowDaysSql), which the text index holds beside the words: one index scan
+ * then hands over only the window's matches, where the time index's bitmap of the whole window
+ * cost more than reading them (a word in 1.9 % of a million documents: 21 → 3.7 ms for its
+ * newest 500). The days come from a one-row subquery, run once per statement: search_published_days
+ * called directly also ran while planning, for the selectivity estimate (planning 1.7–4.3 →
+ * 0.7–1.1 ms for windows of 2–48 days at a million documents), and the plan is the same.
  * The window's time bound is then checked on the matches only (`IS TRUE` hides it from the
  * time index): left indexable, the planner AND-ed the time index's bitmap of the whole window
  * with the words' (a word in 6 % of a million documents: 1.1–1.6 ms of its 8–12 for 23,000–40,000
@@ -340,7 +368,7 @@ function newestWithin(
   if (window) {
     const since = params.add(window, '::timestamptz');
     if (days) {
-      bounded.push(`${PUBLISHED_DAY} && (SELECT search_published_days(${since}))`);
+      bounded.push(`${PUBLISHED_DAY} && ${windowDaysSql(since)}`);
       bounded.push(`(d.published_at >= ${since}) IS TRUE`);
     } else bounded.push(`d.published_at >= ${since}`);
   }
@@ -435,7 +463,24 @@ export function buildPageSql(
     text: `SELECT p.*${highlights} FROM (${page}) p${queryFrom} ORDER BY ${pageOrder}`,
     values: params.values,
     prepare: options.resolved !== undefined || !hasQuery,
+    generic: planIsFixed(hasQuery, options),
   };
+}
+
+/**
+ * Whether a statement's plan is the same whatever its values: the newest matches of words read
+ * from a bitmap of the text index, every match or a window that names its days (the index holds
+ * words, filters and days, and the fence leaves nothing else to choose). Planning such a page
+ * with its values cost 0.6–0.9 ms of a 3-ms newest-first word page at a million documents. A
+ * window bounded by the time index is left to the planner, which weighs AND-ing the time
+ * index's bitmap by the window's width; so are filters without words and the time-index walk,
+ * whose choice depends on the values.
+ */
+function planIsFixed(hasQuery: boolean, options: SearchSqlOptions): boolean {
+  if (!hasQuery || options.resolved === undefined || !options.bitmap || options.rumNewest) {
+    return false;
+  }
+  return options.window === undefined || options.days === true;
 }
 
 /** One count of a facet value; facet 'total' counts the rows counted. */

@@ -77,11 +77,14 @@ const EXACT_BOUNDARY_RANK = 16_384;
  */
 const MAX_PREPARED_STATEMENTS = 32;
 /**
- * Prepared statements are still planned with their values: a generic plan would guess a
- * word's matches instead of reading them from the lexeme statistics, and lose the choice
- * between a bitmap of the matches and a walk of the time index.
+ * Prepared statements are still planned with their values, but for those whose plan is fixed
+ * (SqlQuery.generic): a generic plan would guess a word's matches instead of reading them from
+ * the lexeme statistics, and lose the choice between a bitmap of the matches and a walk of the
+ * time index.
  */
 const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
+/** Statements whose plan does not depend on their values (SqlQuery.generic): planned once. */
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
 
 /**
  * Runs search statements on its own small pool whose connections carry statement_timeout, so
@@ -89,7 +92,7 @@ const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
  */
 @Injectable()
 export class SearchRepository implements OnModuleDestroy {
-  private pool?: pg.Pool;
+  private readonly pools = new Map<'custom' | 'generic', pg.Pool>();
   private indexes?: Promise<TextIndex>;
   private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
   private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
@@ -254,12 +257,14 @@ export class SearchRepository implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.pool?.end();
+    await Promise.all([...this.pools.values()].map((pool) => pool.end()));
   }
 
   private async rows<T>(query: SqlQuery): Promise<T[]> {
     try {
-      const result = await this.connections().query(this.statement(query));
+      const statement = this.statement(query);
+      const plans = statement.name && query.generic ? 'generic' : 'custom';
+      const result = await this.connections(plans).query(statement);
       return result.rows as T[];
     } catch (error) {
       if (isStatementTimeout(error)) throw searchTimeoutError(this.env.SEARCH_STATEMENT_TIMEOUT_MS);
@@ -271,7 +276,8 @@ export class SearchRepository implements OnModuleDestroy {
   private statement(query: SqlQuery): pg.QueryConfig {
     const unnamed = { text: query.text, values: query.values };
     if (!query.prepare || this.env.SEARCH_PREPARED_STATEMENTS === 'off') return unnamed;
-    const name = `search_${createHash('sha1').update(query.text).digest('hex').slice(0, 24)}`;
+    const prefix = query.generic ? 'search_generic' : 'search';
+    const name = `${prefix}_${createHash('sha1').update(query.text).digest('hex').slice(0, 24)}`;
     if (!this.preparedNames.has(name)) {
       if (this.preparedNames.size >= MAX_PREPARED_STATEMENTS) return unnamed;
       this.preparedNames.add(name);
@@ -279,23 +285,30 @@ export class SearchRepository implements OnModuleDestroy {
     return { ...unnamed, name };
   }
 
-  private connections(): pg.Pool {
-    if (this.pool) return this.pool;
-    this.pool = new pg.Pool({
+  /**
+   * The pool whose connections plan prepared statements with their values ('custom'), or once
+   * ('generic'): plan_cache_mode is a connection's setting, so each kind has its own pool of
+   * SEARCH_POOL_SIZE, created on first use (idle connections close after 10 s).
+   */
+  private connections(plans: 'custom' | 'generic'): pg.Pool {
+    const existing = this.pools.get(plans);
+    if (existing) return existing;
+    const pool = new pg.Pool({
       connectionString: databaseUrl(this.dataSource),
       max: this.env.SEARCH_POOL_SIZE,
       statement_timeout: this.env.SEARCH_STATEMENT_TIMEOUT_MS,
-      options: CUSTOM_PLANS,
+      options: plans === 'generic' ? GENERIC_PLANS : CUSTOM_PLANS,
       application_name: 'newsfeed-search',
     });
     // An idle connection the server drops (restart, failover, pg_terminate_backend) is reported
     // on the pool; without a listener Node treats it as uncaught and the whole api exits.
-    this.pool.on('error', (error) =>
+    pool.on('error', (error) =>
       this.logger.warn('search connection lost while idle; the pool replaces it', {
         error: error.message,
       }),
     );
-    return this.pool;
+    this.pools.set(plans, pool);
+    return pool;
   }
 
   /** What the migrations made of the text index, looked up once (again after a failure). */
