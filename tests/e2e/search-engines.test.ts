@@ -459,6 +459,8 @@ describe('the newest matches of a word, read three ways', () => {
     // Documents every hour from 2025-06-01T00:00Z (day 20240) for 240 hours: ten days.
     assert.deepEqual(await daysSince(engine, '2025-06-08T12:00:00Z'), [20247, 20248, 20249]);
     assert.deepEqual(await daysSince(engine, '2025-06-11T00:00:00Z'), []);
+    // What a window's cost counts: the calendar days from its first to the newest document's.
+    assert.equal(await engine.repository.windowDays('2025-06-08T12:00:00Z'), 3);
     // A feed that dates an article years ahead: its day is listed, however far.
     const ahead = event(24 * 365 * 6);
     const future = await new Engine(false).start([...events.slice(0, 30), ahead], {
@@ -470,6 +472,12 @@ describe('the newest matches of a word, read three ways', () => {
     try {
       const aheadDay = Math.floor(Date.parse(ahead.publishedAt!) / 86_400_000);
       assert.deepEqual(await daysSince(future, '2025-06-01T05:00:00Z'), [20240, 20241, aheadDay]);
+      // Counted up to tomorrow at most, however far ahead the newest document is dated.
+      const now = Date.parse('2026-01-10T12:00:00Z');
+      assert.equal(
+        await future.repository.windowDays('2025-06-01T05:00:00Z', now),
+        20464 - 20240 + 1,
+      );
       const statements: string[] = [];
       const one = future.repository.one.bind(future.repository);
       future.repository.one = (query) => {

@@ -343,12 +343,13 @@ function windowDaysSql(since: string): string {
  * them from it (`(condition) IS TRUE`, checked on the word's matches) was measured slower at
  * 1,000,000 documents (word + language + facets p50 17–20 → 21–26 ms, p95 90 → 100–290 ms),
  * because a word absent from that language then reads every one of its matches from the heap.
- * With `days`, the window also names its days (see windowDaysSql), which the text index holds beside the words: one index scan
- * then hands over only the window's matches, where the time index's bitmap of the whole window
- * cost more than reading them (a word in 1.9 % of a million documents: 21 → 3.7 ms for its
- * newest 500). The days come from a one-row subquery, run once per statement: search_published_days
- * called directly also ran while planning, for the selectivity estimate (planning 1.7–4.3 →
- * 0.7–1.1 ms for windows of 2–48 days at a million documents), and the plan is the same.
+ * With `days`, the window also names its days (see windowDaysSql), which the text index holds
+ * beside the words: one index scan then hands over only the window's matches, where the time
+ * index's bitmap of the whole window cost more than reading them (a word in 1.9 % of a million
+ * documents: 21 → 3.7 ms for its newest 500). The days come from a one-row subquery, run once
+ * per statement: search_published_days called directly also ran while planning, for the
+ * selectivity estimate (planning 1.7–4.3 → 0.7–1.1 ms for windows of 2–48 days at a million
+ * documents), and the plan is the same.
  * The window's time bound is then checked on the matches only (`IS TRUE` hides it from the
  * time index): left indexable, the planner AND-ed the time index's bitmap of the whole window
  * with the words' (a word in 6 % of a million documents: 1.1–1.6 ms of its 8–12 for 23,000–40,000

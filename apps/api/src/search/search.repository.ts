@@ -97,7 +97,6 @@ export class SearchRepository implements OnModuleDestroy {
   private readonly estimates = new TtlCache<number>(ESTIMATE_TTL_MS, ESTIMATE_CACHE_SIZE);
   private readonly sizes = new TtlCache<number>(SIZE_TTL_MS, 1);
   private readonly boundaries = new RefreshingCache<string | null>(BOUNDARY_TTL_MS, 64);
-  private readonly windowDayCounts = new TtlCache<number>(BOUNDARY_TTL_MS, 64);
   private readonly histograms = new TtlCache<string[]>(SIZE_TTL_MS, 1);
   private readonly lexemes = new RefreshingValue(SIZE_TTL_MS, () => this.readLexemeStatistics());
   private readonly preparedNames = new Set<string>();
@@ -194,27 +193,22 @@ export class SearchRepository implements OnModuleDestroy {
   newestBoundary(rank: number): Promise<string | null> {
     return this.boundaries.get(String(rank), async () => {
       const estimated = rank > EXACT_BOUNDARY_RANK ? await this.histogramBoundary(rank) : undefined;
-      const boundary = estimated === undefined ? await this.exactBoundary(rank) : estimated;
-      // A refreshed boundary's days are counted now rather than by the search that next needs them.
-      if (boundary !== null && (await this.windowsByDay())) {
-        this.windowDays(boundary).catch(() => undefined);
-      }
-      return boundary;
+      return estimated === undefined ? await this.exactBoundary(rank) : estimated;
     });
   }
 
   /**
-   * How many days a window from `since` names (search_published_days: the days with documents
-   * at or after it), looked up once for a while like the boundaries themselves.
+   * How many days a window from `since` names (search-sql's windowDaysSql): the calendar days
+   * from its first to the newest document's, at most tomorrow; counted here, from the newest
+   * document's time as last looked up, rather than asked of the database on a search's way.
+   * Days a feed dates beyond tomorrow are left out: they are few, and only the window's cost is
+   * weighed by this count.
    */
-  windowDays(since: string): Promise<number> {
-    return this.windowDayCounts.through(since, async () => {
-      const [row] = await this.rows<{ days: number }>({
-        text: 'SELECT cardinality(search_published_days($1::timestamptz))::int AS days',
-        values: [since],
-      });
-      return Number(row?.days ?? 0);
-    });
+  async windowDays(since: string, now = Date.now()): Promise<number> {
+    const newest = await this.newestBoundary(1);
+    if (newest === null) return 0;
+    const last = Math.min(utcDay(Date.parse(newest)), utcDay(now) + 1);
+    return Math.max(0, last - utcDay(Date.parse(since)) + 1);
   }
 
   private async exactBoundary(rank: number): Promise<string | null> {
@@ -353,6 +347,10 @@ export function boundaryFromHistogram(
   if (!Number.isFinite(lower) || !Number.isFinite(upper)) return bounds[index];
   return new Date(lower + (position - index) * (upper - lower)).toISOString();
 }
+
+const DAY_MS = 86_400_000;
+/** A time's UTC day, as days since 1970-01-01. */
+const utcDay = (ms: number) => Math.floor(ms / DAY_MS);
 
 function databaseUrl(dataSource: DataSource): string {
   const url = (dataSource.options as { url?: string }).url;
