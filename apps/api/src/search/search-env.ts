@@ -26,7 +26,11 @@ export const searchEnvSchema = z.object({
    * transaction mode before 1.21).
    */
   SEARCH_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
-  /** Connections of the search pool (its own, so every connection carries statement_timeout). */
+  /**
+   * Connections of each of the search pools (their own, so every connection carries
+   * statement_timeout): one plans statements with their values, the other plans once those whose
+   * plan their values cannot change.
+   */
   SEARCH_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(6),
   /**
    * With the RUM index, words the planner expects in at most this many documents take their
