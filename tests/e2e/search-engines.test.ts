@@ -512,6 +512,22 @@ describe('the newest matches of a word, read three ways', () => {
     }
   });
 
+  it('looks up the window boundaries at start, so searches do not wait for them', async () => {
+    const repository = new SearchRepository(
+      engine.dataSource,
+      searchEnv({ ...process.env }),
+      new JsonLogger('search-test', 'warn', {}, () => undefined),
+    );
+    await repository.prefetchWindowBoundaries();
+    // With its connections closed, it still knows every window's boundary.
+    await repository.onModuleDestroy();
+    for (const rank of [45, 64, 91, 128, 16_384]) {
+      const boundary = await repository.newestBoundary(rank);
+      assert.equal(boundary, await engine.repository.newestBoundary(rank), String(rank));
+    }
+    await assert.rejects(repository.newestBoundary(100), 'an uncached one needs the database');
+  });
+
   it('keeps answering when the server drops its idle search connections', async () => {
     const before = await engine.page({ q: 'harbour' });
     const terminated = await admin(

@@ -6,6 +6,7 @@ import {
   daysCostMore,
   nextWindowRank,
   windowRank,
+  windowRanks,
 } from './window-cost.js';
 
 describe('daysCostMore', () => {
@@ -56,6 +57,18 @@ describe('windowRank', () => {
     assert.equal(windowRank(20_000), 23_170);
     assert.equal(windowRank(23_171), 32_768);
     assert.equal(windowRank(0), 2);
+  });
+});
+
+describe('windowRanks', () => {
+  it('lists every size windowRank gives between two sizes, none twice', () => {
+    const ranks = windowRanks(42, 16_384);
+    assert.deepEqual(ranks.slice(0, 5), [45, 64, 91, 128, 181]);
+    assert.equal(ranks.at(-1), 16_384);
+    assert.equal(ranks.length, 28 - 11 + 1);
+    for (let documents = 42; documents <= 16_384; documents += 7) {
+      assert.ok(ranks.includes(windowRank(documents)), String(documents));
+    }
   });
 });
 

@@ -40,6 +40,16 @@ export function windowRank(documents: number): number {
   return Math.round(Math.SQRT2 ** Math.ceil(2 * Math.log2(Math.max(2, documents))));
 }
 
+/** Every window size from `from` to `to` documents (windowRank's steps), smallest first. */
+export function windowRanks(from: number, to: number): number[] {
+  const ranks: number[] = [];
+  for (let step = Math.ceil(2 * Math.log2(Math.max(2, from))); ; step++) {
+    const rank = Math.round(Math.SQRT2 ** step);
+    if (rank > to) return ranks;
+    ranks.push(rank);
+  }
+}
+
 /**
  * The next window after one of `rank` documents held `found` of the `needed` matches: sized by
  * the rate that window saw (with the same slack as the first), at least twice and at most
