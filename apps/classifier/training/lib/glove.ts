@@ -14,7 +14,9 @@ export interface Glove {
   /** Most frequent first (the package's order), so a word's index is its frequency rank. */
   words: string[];
   rank: Map<string, number>;
-  /** words.length x GLOVE_DIMS, each row of unit length. */
+  /** A word's vector's width: GLOVE_DIMS, or more with other vectors beside (english-vectors). */
+  dims: number;
+  /** words.length x dims, each row (each part, where vectors sit side by side) of unit length. */
   vectors: Float32Array;
 }
 
@@ -43,6 +45,7 @@ export function loadGlove(limit: number): Glove {
   return {
     words,
     rank: new Map(words.map((w, i) => [w, i])),
+    dims: GLOVE_DIMS,
     vectors: vectors.subarray(0, words.length * GLOVE_DIMS),
   };
 }
