@@ -1,5 +1,6 @@
 import {
   compileTsquery,
+  hasFilters,
   searchConfigsFor,
   type SearchCursor,
   type SearchFilters,
@@ -464,23 +465,29 @@ export function buildPageSql(
     text: `SELECT p.*${highlights} FROM (${page}) p${queryFrom} ORDER BY ${pageOrder}`,
     values: params.values,
     prepare: options.resolved !== undefined || !hasQuery,
-    generic: planIsFixed(hasQuery, options),
+    generic: planIsFixed(request, hasQuery, options),
   };
 }
 
 /**
- * Whether a statement's plan is the same whatever its values: the newest matches of words read
- * from a bitmap of the text index, every match or a window that names its days (the index holds
- * words, filters and days, and the fence leaves nothing else to choose). Planning such a page
- * with its values cost 0.6–0.9 ms of a 3-ms newest-first word page at a million documents. A
- * window bounded by the time index is left to the planner, which weighs AND-ing the time
- * index's bitmap by the window's width; so are filters without words and the time-index walk,
- * whose choice depends on the values.
+ * Whether a statement's plan is the same whatever its values: the newest matches of words
+ * without filters read from a bitmap of the text index, every match or a window that names its
+ * days (the fence leaves nothing else to choose). Planning such a page with its values cost
+ * 0.6–0.9 ms of a 3-ms newest-first word page at a million documents. With a filter, a generic
+ * plan guesses its share and may AND in the filter's own index (a whole language's bitmap):
+ * a word with a language filter and facets went from p95 22–25 to 47–50 ms at a million
+ * documents, so filtered statements are planned with their values. So are windows bounded by
+ * the time index, the time-index walk and filters without words.
  */
-function planIsFixed(hasQuery: boolean, options: SearchSqlOptions): boolean {
+function planIsFixed(
+  request: SearchRequest,
+  hasQuery: boolean,
+  options: SearchSqlOptions,
+): boolean {
   if (!hasQuery || options.resolved === undefined || !options.bitmap || options.rumNewest) {
     return false;
   }
+  if (hasFilters(request.filters)) return false;
   return options.window === undefined || options.days === true;
 }
 
