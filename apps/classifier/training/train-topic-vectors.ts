@@ -13,8 +13,9 @@
  * CLDR's emoji keywords and unit and currency names in every language, and WikDict's
  * dictionaries, directly for Bulgarian, Greek, Finnish, Indonesian, Norwegian and Polish and
  * through one of those for German, French, Italian, Dutch, Portuguese, Spanish, Russian, Swedish
- * and Turkish. An unknown inflected form borrows its longest known prefix's. Chinese and Japanese are read by overlapping character
- * pairs, Thai by triples (their skeleton words are whole clauses).
+ * and Turkish. An unknown inflected form borrows its longest known prefix's. Chinese and
+ * Japanese are read by overlapping character pairs, Thai by triples (their skeleton words are
+ * whole clauses).
  *
  * The model: a softmax over 2 x the weighted mean of a text's word vectors (each word weighted
  * by its frequency, see weightOfRank), trained on SIB-200 train of every language with
@@ -178,8 +179,8 @@ const lexicons = new Map<string, PhrasePair[]>();
 
 /**
  * The language's phrase pairs from the three lexicons. They do not depend on the fold, so they
- * are read once per run (2.7 million pairs for all languages together, 11 s to read and parse) rather
- * than for every fold and again for the final model.
+ * are read once per run (2.7 million pairs for all languages together, 11 s to read and parse)
+ * rather than for every fold and again for the final model.
  */
 function lexiconPairs(language: string): PhrasePair[] {
   let pairs = lexicons.get(language);
