@@ -103,6 +103,7 @@ import {
   type VectorLanguage,
 } from '../src/topics/topic-vectors.js';
 import { Taxonomy } from '../src/topics/taxonomy.js';
+import { denseLogits, trainDenseSoftmax, type DenseSoftmax } from './lib/dense-softmax.js';
 import { englishVectors, topicVectorsEncoder } from './lib/english-vectors.js';
 import { GLOVE_DIMS, GLOVE_PACKAGE, type Glove } from './lib/glove.js';
 import {
@@ -279,58 +280,6 @@ function embed(table: WordTable, text: string): Float64Array {
   return mean;
 }
 
-interface Softmax {
-  weights: Float64Array; // DIMS x classes
-  bias: Float64Array;
-}
-
-/** Full-batch gradient descent, class-balanced, L2: 30,000 dense 100-d rows take seconds. */
-function trainSoftmax(inputs: Float64Array[], labels: number[], classes: number): Softmax {
-  const n = inputs.length;
-  const weights = new Float64Array(DIMS * classes);
-  const bias = new Float64Array(classes);
-  const counts = new Array<number>(classes).fill(0);
-  for (const y of labels) counts[y]++;
-  const balance = counts.map((c) => n / (classes * Math.max(1, c)));
-  const grad = new Float64Array(weights.length);
-  const gradBias = new Float64Array(classes);
-  const z = new Float64Array(classes);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    grad.fill(0);
-    gradBias.fill(0);
-    for (let i = 0; i < n; i++) {
-      logitsOf({ weights, bias }, inputs[i], classes, z);
-      softmaxInPlace(z);
-      const scale = balance[labels[i]] / n;
-      for (let k = 0; k < classes; k++) {
-        const g = (z[k] - (k === labels[i] ? 1 : 0)) * scale;
-        gradBias[k] += g;
-        for (let d = 0; d < DIMS; d++) grad[d * classes + k] += inputs[i][d] * g;
-      }
-    }
-    for (let j = 0; j < weights.length; j++)
-      weights[j] -= LEARNING_RATE * (grad[j] + L2 * weights[j]);
-    for (let k = 0; k < classes; k++) bias[k] -= LEARNING_RATE * gradBias[k];
-  }
-  return { weights, bias };
-}
-
-function logitsOf(model: Softmax, x: ArrayLike<number>, classes: number, out: Float64Array): void {
-  for (let k = 0; k < classes; k++) {
-    let s = model.bias[k];
-    for (let d = 0; d < DIMS; d++) s += x[d] * model.weights[d * classes + k];
-    out[k] = s;
-  }
-}
-
-function softmaxInPlace(z: Float64Array): void {
-  let max = -Infinity;
-  for (const v of z) max = Math.max(max, v);
-  let sum = 0;
-  for (let k = 0; k < z.length; k++) sum += z[k] = Math.exp(z[k] - max);
-  for (let k = 0; k < z.length; k++) z[k] /= sum;
-}
-
 function isUnspacedLanguage(rows: readonly SibRow[]): boolean {
   const sample = rows
     .slice(0, 50)
@@ -371,10 +320,13 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 function fitVectors(fit: readonly SibRow[], glove: Glove, labels: string[]) {
   const tables = buildTables(fit, glove);
   const rows = fit.filter((r) => tables.has(r.language));
-  const model = trainSoftmax(
+  // Full-batch gradient descent, class-balanced, L2: 30,000 dense rows take seconds to minutes.
+  const model = trainDenseSoftmax(
     rows.map((r) => embed(tables.get(r.language)!, r.text)),
     rows.map((r) => labels.indexOf(r.category)),
     labels.length,
+    DIMS,
+    { epochs: EPOCHS, learningRate: LEARNING_RATE, l2: L2 },
   );
   return { tables, model };
 }
@@ -382,7 +334,7 @@ function fitVectors(fit: readonly SibRow[], glove: Glove, labels: string[]) {
 /** The stored form: each word's logits row (INPUT_SCALE folded in), int8 with one scale. */
 function toData(
   tables: Map<string, WordTable>,
-  model: Softmax,
+  model: DenseSoftmax,
   labels: string[],
   lambdas: Map<string, number>,
 ): TopicVectorsData {
@@ -390,7 +342,7 @@ function toData(
   const kept = [...tables].filter(([code]) => (lambdas.get(code) ?? 0) > 0);
   const rowLogits = (vector: Float32Array): Float64Array => {
     const out = new Float64Array(K);
-    logitsOf({ weights: model.weights, bias: new Float64Array(K) }, vector, K, out);
+    denseLogits({ ...model, bias: new Float64Array(K) }, vector, out);
     return out.map((v) => v * INPUT_SCALE);
   };
   let maxAbs = 0;

@@ -1,7 +1,6 @@
 /**
- * The softmax of train-topic-vectors.ts with the input width as a parameter, for comparing
- * word vectors of other widths (experiment-word-vectors.ts): full-batch gradient descent,
- * class-balanced, L2. A copy, not a move, so the shipped script stays as it is.
+ * The topic-vector softmax (train-topic-vectors.ts, experiment-word-vectors.ts) with the input
+ * width as a parameter: full-batch gradient descent, class-balanced, L2.
  */
 export interface DenseSoftmax {
   dims: number;
@@ -55,23 +54,28 @@ export function trainDenseSoftmax(
   return model;
 }
 
+/** The logits of `x` (bias included) into `out`. */
+export function denseLogits(model: DenseSoftmax, x: ArrayLike<number>, out: Float64Array): void {
+  const { dims, classes, weights, bias } = model;
+  for (let k = 0; k < classes; k++) {
+    let s = bias[k];
+    for (let d = 0; d < dims; d++) s += x[d] * weights[d * classes + k];
+    out[k] = s;
+  }
+}
+
 /** Class probabilities of `x` into `out`. */
 export function denseProbabilities(
   model: DenseSoftmax,
   x: ArrayLike<number>,
   out: Float64Array,
 ): void {
-  const { dims, classes, weights, bias } = model;
+  denseLogits(model, x, out);
   let max = -Infinity;
-  for (let k = 0; k < classes; k++) {
-    let s = bias[k];
-    for (let d = 0; d < dims; d++) s += x[d] * weights[d * classes + k];
-    out[k] = s;
-    max = Math.max(max, s);
-  }
+  for (let k = 0; k < model.classes; k++) max = Math.max(max, out[k]);
   let sum = 0;
-  for (let k = 0; k < classes; k++) sum += out[k] = Math.exp(out[k] - max);
-  for (let k = 0; k < classes; k++) out[k] /= sum;
+  for (let k = 0; k < model.classes; k++) sum += out[k] = Math.exp(out[k] - max);
+  for (let k = 0; k < model.classes; k++) out[k] /= sum;
 }
 
 export function densePredict(model: DenseSoftmax, x: ArrayLike<number>): number {
