@@ -37,17 +37,18 @@ export function correctedEstimate(estimate: number, alternatives: number, unseen
 
 /** Window sizes are powers of √2: close to what is asked, few enough to cache their boundaries. */
 export function windowRank(documents: number): number {
-  return Math.round(Math.SQRT2 ** Math.ceil(2 * Math.log2(Math.max(2, documents))));
+  return rankOfStep(stepOf(documents));
 }
+
+/** The step of √2's powers that holds `documents`, and a step's window size. */
+const stepOf = (documents: number) => Math.ceil(2 * Math.log2(Math.max(2, documents)));
+const rankOfStep = (step: number) => Math.round(Math.SQRT2 ** step);
 
 /** Every window size from `from` to `to` documents (windowRank's steps), smallest first. */
 export function windowRanks(from: number, to: number): number[] {
   const ranks: number[] = [];
-  for (let step = Math.ceil(2 * Math.log2(Math.max(2, from))); ; step++) {
-    const rank = Math.round(Math.SQRT2 ** step);
-    if (rank > to) return ranks;
-    ranks.push(rank);
-  }
+  for (let step = stepOf(from); rankOfStep(step) <= to; step++) ranks.push(rankOfStep(step));
+  return ranks;
 }
 
 /**
