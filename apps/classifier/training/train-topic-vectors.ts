@@ -117,7 +117,14 @@ import {
   wikdictPivotPairs,
 } from './lib/lexicons.js';
 import { alignWords } from './lib/parallel-lexicon.js';
-import { CV_FOLDS, foldIds, foldTopicModelPath, readSib, type SibRow } from './lib/sib.js';
+import {
+  CV_FOLDS,
+  foldIds,
+  foldTopicModelPath,
+  readSib,
+  TOPIC_VECTORS_OUT_OF_FOLD,
+  type SibRow,
+} from './lib/sib.js';
 
 const VOCAB = Number(process.env.TOPIC_VECTORS_VOCAB ?? 100_000);
 const EPOCHS = 400;
@@ -477,6 +484,22 @@ function crossValidated(folds: Fold[], lambdaOf: (language: string) => number): 
   return evaluateTopics(predictions);
 }
 
+/**
+ * Every train row's probabilities from the models fitted without it (n-gram and vectors, pooled
+ * with the chosen lambdas): train-topic-pieces chooses how much its model counts against them.
+ */
+function writeOutOfFold(folds: Fold[], lambdaOf: (language: string) => number): void {
+  const rows = folds.flatMap(({ held, vectors }) =>
+    held.map(({ row, ngram, skeleton }) => ({
+      id: row.id,
+      folder: row.folder,
+      probabilities: vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language)),
+    })),
+  );
+  writeFileSync(TOPIC_VECTORS_OUT_OF_FOLD, JSON.stringify({ labels, rows }));
+  console.log(`wrote ${TOPIC_VECTORS_OUT_OF_FOLD} (${rows.length} rows)`);
+}
+
 // 1. How much the vectors count: one lambda per group of languages whose vectors come alike
 // (English: GloVe's own; character-gram languages: aligned n-grams; the rest: aligned words),
 // chosen by 5-fold cross-validation over train's sentence ids (701 ids; one held-out slice or
@@ -532,6 +555,8 @@ console.log(
     .map(([l, f]) => `${l} ${f.toFixed(3)}->${after.macroF1ByGroup.get(l)!.toFixed(3)}`)
     .join('  ')}`,
 );
+
+writeOutOfFold(folds, lambdaOf);
 
 // 2. The shipped model: fitted on all of train, with those lambdas.
 const final = fitVectors(train, glove, labels);

@@ -2,6 +2,7 @@ import { LinearModel } from '../model/linear-model.js';
 import { SECTION_SCORE, SectionNames } from './sections.js';
 import { SubjectCues, type SubjectScore } from './subject-cues.js';
 import { MEDTOP, SIB_TO_IPTC, Taxonomy } from './taxonomy.js';
+import { TopicPieces } from './topic-pieces.js';
 import { TopicVectors } from './topic-vectors.js';
 import {
   DEFAULT_TOPIC_FEATURES,
@@ -38,10 +39,14 @@ export class TopicClassifier {
     readonly subjectCues?: SubjectCues,
     readonly sections?: SectionNames,
     readonly vectors?: TopicVectors,
+    readonly pieces?: TopicPieces,
   ) {
     this.minScore = options.minScore ?? 0.2;
     if (vectors && vectors.labels.join() !== model.header.labels.join()) {
       throw new Error('topic vectors and topic model disagree on their labels');
+    }
+    if (pieces && pieces.labels.join() !== model.header.labels.join()) {
+      throw new Error('topic pieces and topic model disagree on their labels');
     }
     const stored = model.header.meta?.features as Partial<TopicFeatureConfig> | undefined;
     this.features = { ...DEFAULT_TOPIC_FEATURES, ...stored };
@@ -55,6 +60,7 @@ export class TopicClassifier {
       SubjectCues.load(),
       SectionNames.load(),
       TopicVectors.loadIfPresent(),
+      TopicPieces.loadIfPresent(),
     );
   }
 
@@ -63,10 +69,12 @@ export class TopicClassifier {
    * language (the classifier's code) picks the word vectors mixed in, where it has them.
    */
   categories(text: string, anchors: readonly string[] = [], language = 'und'): Map<string, number> {
-    return this.skeletonCategories(topicSkeleton(text), anchors, language);
+    return this.skeletonCategories(text, topicSkeleton(text), anchors, language);
   }
 
+  /** `skeleton` is topicSkeleton(text): the n-gram model and word vectors read it, pieces the text. */
   private skeletonCategories(
+    text: string,
     skeleton: string,
     anchors: readonly string[],
     language: string,
@@ -74,7 +82,8 @@ export class TopicClassifier {
     const n = topicFeatures(skeleton, this.scratch, this.features, anchors);
     if (n === 0) return new Map();
     const ngram = this.model.probabilities(this.scratch.buf, n);
-    const probs = this.vectors ? this.vectors.combine(ngram, skeleton, language) : ngram;
+    const pooled = this.vectors ? this.vectors.combine(ngram, skeleton, language) : [...ngram];
+    const probs = this.pieces ? this.pieces.mix(pooled, text) : pooled;
     return new Map(this.model.header.labels.map((l, i) => [l, probs[i]]));
   }
 
@@ -105,7 +114,7 @@ export class TopicClassifier {
   ): TopicScore[] {
     const scores = new Map<string, number>();
     const skeleton = topicSkeleton(text);
-    for (const [category, p] of this.skeletonCategories(skeleton, anchors, language)) {
+    for (const [category, p] of this.skeletonCategories(text, skeleton, anchors, language)) {
       const mapping = SIB_TO_IPTC[category];
       if (!mapping) continue;
       scores.set(mapping.top, (scores.get(mapping.top) ?? 0) + p);

@@ -123,6 +123,13 @@ export function foldTopicModelPath(fold: number): string {
   return join(repoRoot(), '.cache', `topics-fold-${fold}.bin.gz`);
 }
 
+/** train-topic-vectors' out-of-fold probabilities for every train row (see train-topic-pieces). */
+export const TOPIC_VECTORS_OUT_OF_FOLD = join(
+  repoRoot(),
+  '.cache',
+  'topic-vectors-out-of-fold.json',
+);
+
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import { packModelFile, unpackModelFile } from '../model/model-file.js';
+import { modelPath, readModelFile } from '../model/paths.js';
+import { forEachPiece, pieceKey, pieceLength } from './bert-pieces.js';
+import { TOPIC_FEATURE_CHARS } from './features.js';
+import { HashIndex, sortedDistinct } from './hash-index.js';
+
+export const TOPIC_PIECES_FILE = 'topic-pieces.bin.gz';
+
+const FILTER_SLOTS = 2 ** 20;
+const filterSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 12;
+
+/**
+ * What multilingual BERT's input embedding of each WordPiece piece says about the categories:
+ * a softmax over the weighted mean of a text's pieces' embeddings, stored as each piece's row
+ * of logits (the model is linear in the mean). Its 119,547 pieces spell every word of every
+ * language, so it knows something of words neither the n-gram model nor the word vectors list.
+ */
+export interface TopicPiecesData {
+  labels: string[];
+  bias: number[];
+  scale: number;
+  /** How much the pieces count beside the other models' pooled answer (cross-validated). */
+  weight: number;
+  meta: Record<string, unknown>;
+  pieces: string[];
+  /** pieces.length x labels.length, int8, times `scale`. */
+  logits: Int8Array;
+  /** pieces.length, uint8: the piece's weight in the mean x 255. */
+  weights: Uint8Array;
+}
+
+type StoredHeader = Omit<IndexedPieces, 'keys' | 'logits' | 'weights'> & { rows: number };
+
+interface IndexedPieces extends Omit<TopicPiecesData, 'pieces'> {
+  keys: Uint32Array;
+  /** The longest piece's length in code points (see pieceLength). */
+  longestPiece: number;
+}
+
+function indexPieces(data: TopicPiecesData): IndexedPieces {
+  const K = data.labels.length;
+  const { pieces, logits, weights, ...rest } = data;
+  if (logits.length !== pieces.length * K || weights.length !== pieces.length) {
+    throw new Error('topic pieces: inconsistent table sizes');
+  }
+  const hashes = Uint32Array.from(pieces, pieceKey);
+  const order = sortedDistinct(hashes);
+  const sorted: IndexedPieces = {
+    ...rest,
+    longestPiece: pieces.reduce((n, p) => Math.max(n, pieceLength(p)), 1),
+    keys: new Uint32Array(order.length),
+    logits: new Int8Array(order.length * K),
+    weights: new Uint8Array(order.length),
+  };
+  order.forEach((from, to) => {
+    sorted.keys[to] = hashes[from];
+    sorted.logits.set(logits.subarray(from * K, (from + 1) * K), to * K);
+    sorted.weights[to] = weights[from];
+  });
+  return sorted;
+}
+
+export class TopicPieces {
+  readonly labels: readonly string[];
+  readonly weight: number;
+  private readonly bias: readonly number[];
+  private readonly scale: number;
+  private readonly index: HashIndex;
+  private readonly logitRows: Int8Array;
+  private readonly weightRows: Uint8Array;
+  private readonly find: (key: number) => number;
+  private readonly longestPiece: number;
+  /**
+   * One bit per 2^20 slots of a key's multiplicative hash: most lookups WordPiece makes are of
+   * substrings no piece spells, and a clear bit answers them without the index's search.
+   */
+  private readonly filter = new Uint32Array(FILTER_SLOTS / 32);
+
+  constructor(data: TopicPiecesData | IndexedPieces) {
+    const tables = 'keys' in data ? data : indexPieces(data);
+    this.labels = tables.labels;
+    this.weight = tables.weight;
+    this.bias = tables.bias;
+    this.scale = tables.scale;
+    this.index = new HashIndex(tables.keys);
+    this.logitRows = tables.logits;
+    this.weightRows = tables.weights;
+    this.longestPiece = tables.longestPiece;
+    for (const key of tables.keys) {
+      const slot = filterSlot(key);
+      this.filter[slot >>> 5] |= 1 << (slot & 31);
+    }
+    this.find = (key) => {
+      const slot = filterSlot(key);
+      return this.filter[slot >>> 5] & (1 << (slot & 31)) ? this.index.find(key) : -1;
+    };
+  }
+
+  static loadIfPresent(): TopicPieces | undefined {
+    if (!existsSync(modelPath(TOPIC_PIECES_FILE))) return undefined;
+    return TopicPieces.fromFile(readModelFile(TOPIC_PIECES_FILE));
+  }
+
+  /** Logits per label for the text's pieces, or undefined when it has none. */
+  logits(text: string): Float64Array | undefined {
+    const K = this.labels.length;
+    const sum = new Float64Array(K);
+    let weightSum = 0;
+    const take = (row: number): void => {
+      const w = this.weightRows[row] / 255;
+      for (let k = 0; k < K; k++) sum[k] += w * this.logitRows[row * K + k];
+      weightSum += w;
+    };
+    forEachPiece(text, TOPIC_FEATURE_CHARS, this.find, take, this.longestPiece);
+    if (weightSum === 0) return undefined;
+    for (let k = 0; k < K; k++) sum[k] = (sum[k] / weightSum) * this.scale + this.bias[k];
+    return sum;
+  }
+
+  /**
+   * The pieces' softmax pooled into `probabilities` (same label order) with weight `weight`:
+   * (p_k * q_k ^ weight) ^ (1 / (1 + weight)), renormalised, as TopicVectors.combine pools.
+   */
+  mix(probabilities: readonly number[], text: string, weight = this.weight): number[] {
+    if (weight <= 0) return [...probabilities];
+    const z = this.logits(text);
+    if (!z) return [...probabilities];
+    let max = -Infinity;
+    for (const v of z) max = Math.max(max, v);
+    let norm = 0;
+    for (const v of z) norm += Math.exp(v - max);
+    const logNorm = Math.log(norm) + max;
+    const mixed = probabilities.map(
+      (p, k) => (Math.log(Math.max(p, 1e-12)) + weight * (z[k] - logNorm)) / (1 + weight),
+    );
+    const top = Math.max(...mixed);
+    const exps = mixed.map((v) => Math.exp(v - top));
+    const total = exps.reduce((a, b) => a + b, 0);
+    return exps.map((v) => v / total);
+  }
+
+  static serialize(data: TopicPiecesData): Buffer {
+    const { keys, logits, weights, ...rest } = indexPieces(data);
+    const header: StoredHeader = { ...rest, rows: keys.length };
+    return packModelFile(header, [keys, logits, weights]);
+  }
+
+  static fromFile(file: Buffer): TopicPieces {
+    const { header, body } = unpackModelFile<StoredHeader>(file);
+    const { rows, ...rest } = header;
+    const K = header.labels.length;
+    if (body.length !== rows * (4 + K + 1)) {
+      throw new Error(
+        `topic pieces: the file's body is ${body.length} bytes, not ${rows * (4 + K + 1)}`,
+      );
+    }
+    const keys = new Uint32Array(rows);
+    for (let i = 0; i < rows; i++) keys[i] = body.readUInt32LE(i * 4);
+    const logitBytes = body.subarray(rows * 4, rows * (4 + K));
+    return new TopicPieces({
+      ...rest,
+      keys,
+      logits: new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length),
+      weights: body.subarray(rows * (4 + K)),
+    });
+  }
+}
