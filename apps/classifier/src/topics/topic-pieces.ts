@@ -4,6 +4,7 @@ import { modelPath, readModelFile } from '../model/paths.js';
 import { forEachPiece, pieceKey, pieceLength } from './bert-pieces.js';
 import { TOPIC_FEATURE_CHARS } from './features.js';
 import { HashIndex, sortedDistinct } from './hash-index.js';
+import { logLinearPool } from './log-linear-pool.js';
 
 export const TOPIC_PIECES_FILE = 'topic-pieces.bin.gz';
 
@@ -118,26 +119,12 @@ export class TopicPieces {
     return sum;
   }
 
-  /**
-   * The pieces' softmax pooled into `probabilities` (same label order) with weight `weight`:
-   * (p_k * q_k ^ weight) ^ (1 / (1 + weight)), renormalised, as TopicVectors.combine pools.
-   */
+  /** The pieces' logits pooled into `probabilities` (see logLinearPool), as the vectors are. */
   mix(probabilities: readonly number[], text: string, weight = this.weight): number[] {
     if (weight <= 0) return [...probabilities];
     const z = this.logits(text);
     if (!z) return [...probabilities];
-    let max = -Infinity;
-    for (const v of z) max = Math.max(max, v);
-    let norm = 0;
-    for (const v of z) norm += Math.exp(v - max);
-    const logNorm = Math.log(norm) + max;
-    const mixed = probabilities.map(
-      (p, k) => (Math.log(Math.max(p, 1e-12)) + weight * (z[k] - logNorm)) / (1 + weight),
-    );
-    const top = Math.max(...mixed);
-    const exps = mixed.map((v) => Math.exp(v - top));
-    const total = exps.reduce((a, b) => a + b, 0);
-    return exps.map((v) => v / total);
+    return logLinearPool(probabilities, z, weight);
   }
 
   static serialize(data: TopicPiecesData): Buffer {

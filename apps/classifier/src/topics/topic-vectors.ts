@@ -3,6 +3,7 @@ import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep } from '../text/hash.js';
 import { HashIndex, sortedDistinct } from './hash-index.js';
+import { logLinearPool } from './log-linear-pool.js';
 import { isThaiScript, isUnspacedScript } from './features.js';
 
 export const TOPIC_VECTORS_FILE = 'topic-vectors.bin.gz';
@@ -261,21 +262,7 @@ export class TopicVectors {
     if (lambda <= 0) return p;
     const z = this.logits(skeleton, language);
     if (!z) return p;
-    let max = -Infinity;
-    for (const v of z) max = Math.max(max, v);
-    let norm = 0;
-    for (const v of z) norm += Math.exp(v - max);
-    const logNorm = Math.log(norm) + max;
-    // A log-linear pool with weights 1 and lambda, normalised to sum 1: the same ranking as
-    // p * q^lambda, but no surer than its inputs (a sharper pool would outbid the cue subjects,
-    // which SIB-200's seven categories cannot name, for news like a rail strike).
-    const mixed = p.map(
-      (pk, k) => (Math.log(Math.max(pk, 1e-12)) + lambda * (z[k] - logNorm)) / (1 + lambda),
-    );
-    const top = Math.max(...mixed);
-    const exps = mixed.map((v) => Math.exp(v - top));
-    const total = exps.reduce((a, b) => a + b, 0);
-    return exps.map((v) => v / total);
+    return logLinearPool(p, z, lambda);
   }
 
   /** The word's row; else, where the language allows it, its longest known prefix's. */
