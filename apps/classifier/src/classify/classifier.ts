@@ -42,7 +42,7 @@ export interface Classifier {
 }
 
 /** Bump when a model or rule changes so history can be reclassified. */
-export const CLASSIFIER_VERSION = 'clf-2026.12.03';
+export const CLASSIFIER_VERSION = 'clf-2026.12.04';
 
 /** Characters of body text the topic and entity stages read; the fingerprint reads more. */
 const BODY_CHARS = 3000;

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { LinearModel } from '../model/linear-model.js';
 import { UNKNOWN_PIECE } from './bert-pieces.js';
+import { TOPIC_MODEL_FILE } from './topic-classifier.js';
 import { TopicPieces, type TopicPiecesData } from './topic-pieces.js';
 
 /** Two labels: "goal" says sports, "ballot" politics, "##s" little. */
@@ -54,5 +56,39 @@ describe('TopicPieces', () => {
 
   it('rejects tables of inconsistent sizes', () => {
     assert.throws(() => new TopicPieces({ ...tinyData(), weights: Uint8Array.from([1]) }), /sizes/);
+  });
+});
+
+describe('the shipped topic pieces', () => {
+  const pieces = TopicPieces.loadIfPresent();
+  const model = LinearModel.load(TOPIC_MODEL_FILE);
+
+  it('ship with the topic model and count beside it', () => {
+    assert.ok(pieces, 'topic-pieces.bin.gz is in the models folder');
+    assert.ok(pieces.weight > 0);
+    assert.deepEqual([...pieces.labels], model.header.labels);
+  });
+
+  // Written for this test in nine languages: the pieces alone, no word of them looked up in a
+  // table of words, still read most of them right.
+  const cases: [string, string][] = [
+    ['Вратарь отразил пенальти на последней минуте матча', 'sports'],
+    ['Der Torwart hielt den Elfmeter in der Nachspielzeit', 'sports'],
+    ['골키퍼가 경기 종료 직전 페널티킥을 막아냈다', 'sports'],
+    ['Les députés ont voté la motion de censure contre le gouvernement', 'politics'],
+    ['Парламент проголосовал за отставку премьер-министра', 'politics'],
+    ['Los médicos recomiendan vacunar a los niños contra el sarampión', 'health'],
+    ['Lekarze ostrzegają przed epidemią grypy w szpitalach', 'health'],
+    ['Astronomowie odkryli nową planetę krążącą wokół odległej gwiazdy', 'science/technology'],
+    ['Il festival del cinema ha premiato il film del regista esordiente', 'entertainment'],
+    ['Turistas podem visitar as praias e os hotéis da ilha durante o verão', 'travel'],
+  ];
+
+  it('read most of nine languages’ sentences right by the pieces alone', () => {
+    const right = cases.filter(([text, expected]) => {
+      const z = pieces!.logits(text)!;
+      return pieces!.labels[z.indexOf(Math.max(...z))] === expected;
+    });
+    assert.ok(right.length >= 7, `right: ${right.map(([t]) => t).join(' | ')}`);
   });
 });
