@@ -55,7 +55,8 @@ function kindOf(code: number): CharKind {
   return CharKind.Word;
 }
 
-function isCjkIdeograph(code: number): boolean {
+/** The CJK Unified Ideograph blocks BERT splits into single characters. */
+export function isCjkIdeograph(code: number): boolean {
   return (
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0x3400 && code <= 0x4dbf) ||

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { forEachPiece, pieceKey, pieceLength } from './bert-pieces.js';
 import { TOPIC_FEATURE_CHARS } from './features.js';
 import { HashIndex, sortedDistinct } from './hash-index.js';
+import { packKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
 import { logLinearPool } from './log-linear-pool.js';
 
 export const TOPIC_PIECES_FILE = 'topic-pieces.bin.gz';
@@ -31,7 +31,7 @@ export interface TopicPiecesData {
   weights: Uint8Array;
 }
 
-type StoredHeader = Omit<IndexedPieces, 'keys' | 'logits' | 'weights'> & { rows: number };
+type StoredHeader = Omit<IndexedPieces, 'keys' | 'logits' | 'weights'>;
 
 interface IndexedPieces extends Omit<TopicPiecesData, 'pieces'> {
   keys: Uint32Array;
@@ -128,28 +128,12 @@ export class TopicPieces {
   }
 
   static serialize(data: TopicPiecesData): Buffer {
-    const { keys, logits, weights, ...rest } = indexPieces(data);
-    const header: StoredHeader = { ...rest, rows: keys.length };
-    return packModelFile(header, [keys, logits, weights]);
+    const { keys, logits, weights, ...header } = indexPieces(data);
+    return packKeyedRows(header, { keys, logits, weights });
   }
 
   static fromFile(file: Buffer): TopicPieces {
-    const { header, body } = unpackModelFile<StoredHeader>(file);
-    const { rows, ...rest } = header;
-    const K = header.labels.length;
-    if (body.length !== rows * (4 + K + 1)) {
-      throw new Error(
-        `topic pieces: the file's body is ${body.length} bytes, not ${rows * (4 + K + 1)}`,
-      );
-    }
-    const keys = new Uint32Array(rows);
-    for (let i = 0; i < rows; i++) keys[i] = body.readUInt32LE(i * 4);
-    const logitBytes = body.subarray(rows * 4, rows * (4 + K));
-    return new TopicPieces({
-      ...rest,
-      keys,
-      logits: new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length),
-      weights: body.subarray(rows * (4 + K)),
-    });
+    const { header, ...rows } = unpackKeyedRows<StoredHeader>(file, 'topic pieces');
+    return new TopicPieces({ ...header, ...rows });
   }
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { packModelFile, unpackModelFile } from '../model/model-file.js';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep } from '../text/hash.js';
 import { HashIndex, sortedDistinct } from './hash-index.js';
+import { packKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
 import { logLinearPool } from './log-linear-pool.js';
 import { isThaiScript, isUnspacedScript } from './features.js';
 
@@ -100,8 +100,8 @@ function indexTables(data: TopicVectorsData): IndexedTables {
   return sorted;
 }
 
-/** The file's header; the body is the keys (u32), logits (int8) and weights (u8) of `rows` rows. */
-type StoredHeader = Omit<IndexedTables, 'keys' | 'logits' | 'weights'> & { rows: number };
+/** The file's header (see keyed-rows-file.ts). */
+type StoredHeader = Omit<IndexedTables, 'keys' | 'logits' | 'weights'>;
 
 interface LanguageEntry {
   lambda: number;
@@ -287,32 +287,15 @@ export class TopicVectors {
     return this.index.find(key);
   }
 
-  /** A model file (see model-file.ts): the header, then the indexed tables' arrays. */
+  /** A model file (see keyed-rows-file.ts): the header, then the indexed tables' arrays. */
   static serialize(data: TopicVectorsData): Buffer {
-    const { keys, logits, weights, ...rest } = indexTables(data);
-    const header: StoredHeader = { ...rest, rows: keys.length };
-    return packModelFile(header, [keys, logits, weights]);
+    const { keys, logits, weights, ...header } = indexTables(data);
+    return packKeyedRows(header, { keys, logits, weights });
   }
 
   /** The vectors a model file holds; its logits and weights are used in place. */
   static fromFile(file: Buffer): TopicVectors {
-    const { header, body } = unpackModelFile<StoredHeader>(file);
-    const { rows, ...rest } = header;
-    const K = header.labels.length;
-    if (body.length !== rows * (4 + K + 1)) {
-      throw new Error(
-        `topic vectors: the file's body is ${body.length} bytes, not ${rows * (4 + K + 1)}`,
-      );
-    }
-    // The keys are copied: a Uint32Array needs an offset the gzip body does not promise.
-    const keys = new Uint32Array(rows);
-    for (let i = 0; i < rows; i++) keys[i] = body.readUInt32LE(i * 4);
-    const logitBytes = body.subarray(rows * 4, rows * (4 + K));
-    return new TopicVectors({
-      ...rest,
-      keys,
-      logits: new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length),
-      weights: body.subarray(rows * (4 + K)),
-    });
+    const { header, ...rows } = unpackKeyedRows<StoredHeader>(file, 'topic vectors');
+    return new TopicVectors({ ...header, ...rows });
   }
 }

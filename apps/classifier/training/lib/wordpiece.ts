@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isCjkIdeograph } from '../../src/topics/bert-pieces.js';
 
 /**
  * BERT's uncased WordPiece tokeniser, read from a Hugging Face tokenizer.json (the
@@ -75,7 +76,7 @@ export function basicTokens(text: string): string[] {
     const cp = ch.codePointAt(0)!;
     if (cp === 0 || cp === 0xfffd || isControl(ch)) continue;
     if (/\s/u.test(ch)) cleaned += ' ';
-    else if (isCjk(cp)) cleaned += ` ${ch} `;
+    else if (isCjkIdeograph(cp)) cleaned += ` ${ch} `;
     else cleaned += ch;
   }
   const folded = cleaned
@@ -91,18 +92,4 @@ export function basicTokens(text: string): string[] {
 function isControl(ch: string): boolean {
   if (ch === '\t' || ch === '\n' || ch === '\r') return false;
   return /\p{Cc}|\p{Cf}/u.test(ch);
-}
-
-/** The CJK Unified Ideograph blocks BERT splits into single characters. */
-function isCjk(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x2a6df) ||
-    (cp >= 0x2a700 && cp <= 0x2b73f) ||
-    (cp >= 0x2b740 && cp <= 0x2b81f) ||
-    (cp >= 0x2b820 && cp <= 0x2ceaf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x2f800 && cp <= 0x2fa1f)
-  );
 }
