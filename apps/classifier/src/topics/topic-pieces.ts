@@ -14,8 +14,9 @@ const filterSlot = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 12;
 /**
  * What multilingual BERT's input embedding of each WordPiece piece says about the categories:
  * a softmax over the weighted mean of a text's pieces' embeddings, stored as each piece's row
- * of logits (the model is linear in the mean). Its 119,547 pieces spell every word of every
- * language, so it knows something of words neither the n-gram model nor the word vectors list.
+ * of logits (the model is linear in the mean). Its 119,444 pieces (the vocabulary's 119,547
+ * less padding and unused slots) spell every word of every language, so it knows something of
+ * words neither the n-gram model nor the word vectors list.
  */
 export interface TopicPiecesData {
   labels: string[];
