@@ -1,4 +1,5 @@
 import { packModelFile, unpackModelFile } from '../model/model-file.js';
+import { sortedDistinct } from './hash-index.js';
 
 /**
  * The file form of a table of hashed keys, each with a row of int8 logits and a uint8 weight
@@ -40,4 +41,28 @@ export function unpackKeyedRows<H extends { labels: string[] }>(
     logits: new Int8Array(logitBytes.buffer, logitBytes.byteOffset, logitBytes.length),
     weights: body.subarray(rows * (4 + K)),
   };
+}
+
+/**
+ * Rows ordered by key, each key once (where a key repeats, its first row stands): the order a
+ * HashIndex finds them in. `K` logits a row.
+ */
+export function sortKeyedRows(
+  hashes: Uint32Array,
+  logits: Int8Array,
+  weights: Uint8Array,
+  K: number,
+): KeyedRows {
+  const order = sortedDistinct(hashes);
+  const sorted: KeyedRows = {
+    keys: new Uint32Array(order.length),
+    logits: new Int8Array(order.length * K),
+    weights: new Uint8Array(order.length),
+  };
+  order.forEach((from, to) => {
+    sorted.keys[to] = hashes[from];
+    sorted.logits.set(logits.subarray(from * K, (from + 1) * K), to * K);
+    sorted.weights[to] = weights[from];
+  });
+  return sorted;
 }

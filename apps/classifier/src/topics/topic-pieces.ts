@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { forEachPiece, pieceKey, pieceLength } from './bert-pieces.js';
 import { TOPIC_FEATURE_CHARS } from './features.js';
-import { HashIndex, sortedDistinct } from './hash-index.js';
-import { packKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
+import { HashIndex } from './hash-index.js';
+import { packKeyedRows, sortKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
 import { logLinearPool } from './log-linear-pool.js';
 
 export const TOPIC_PIECES_FILE = 'topic-pieces.bin.gz';
@@ -47,20 +47,11 @@ function indexPieces(data: TopicPiecesData): IndexedPieces {
     throw new Error('topic pieces: inconsistent table sizes');
   }
   const hashes = Uint32Array.from(pieces, pieceKey);
-  const order = sortedDistinct(hashes);
-  const sorted: IndexedPieces = {
+  return {
     ...rest,
     longestPiece: pieces.reduce((n, p) => Math.max(n, pieceLength(p)), 1),
-    keys: new Uint32Array(order.length),
-    logits: new Int8Array(order.length * K),
-    weights: new Uint8Array(order.length),
+    ...sortKeyedRows(hashes, logits, weights, K),
   };
-  order.forEach((from, to) => {
-    sorted.keys[to] = hashes[from];
-    sorted.logits.set(logits.subarray(from * K, (from + 1) * K), to * K);
-    sorted.weights[to] = weights[from];
-  });
-  return sorted;
 }
 
 export class TopicPieces {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { modelPath, readModelFile } from '../model/paths.js';
 import { fnv1a, fnvStep } from '../text/hash.js';
-import { HashIndex, sortedDistinct } from './hash-index.js';
-import { packKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
+import { HashIndex } from './hash-index.js';
+import { packKeyedRows, sortKeyedRows, unpackKeyedRows } from './keyed-rows-file.js';
 import { logLinearPool } from './log-linear-pool.js';
 import { isThaiScript, isUnspacedScript } from './features.js';
 
@@ -76,8 +76,7 @@ function indexTables(data: TopicVectorsData): IndexedTables {
     const seed = languageSeed(l.code);
     for (const word of l.words) hashes[row++] = fnv1a(word, seed);
   }
-  const order = sortedDistinct(hashes);
-  const sorted: IndexedTables = {
+  return {
     labels: data.labels,
     bias: data.bias,
     scale: data.scale,
@@ -88,16 +87,8 @@ function indexTables(data: TopicVectorsData): IndexedTables {
       prefixFallback,
       ...(charGrams ? { charGrams } : {}),
     })),
-    keys: new Uint32Array(order.length),
-    logits: new Int8Array(order.length * K),
-    weights: new Uint8Array(order.length),
+    ...sortKeyedRows(hashes, logits, weights, K),
   };
-  order.forEach((from, to) => {
-    sorted.keys[to] = hashes[from];
-    sorted.logits.set(logits.subarray(from * K, (from + 1) * K), to * K);
-    sorted.weights[to] = weights[from];
-  });
-  return sorted;
 }
 
 /** The file's header (see keyed-rows-file.ts). */
