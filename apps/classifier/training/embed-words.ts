@@ -10,12 +10,9 @@
  * time; a sentence transformer trained on a billion sentence pairs may place topic words
  * better than GloVe's co-occurrence counts.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadGlove } from './lib/glove.js';
-import { cacheDir } from './lib/package-cache.js';
 import { ENCODERS, SentenceEncoder } from './lib/sentence-encoder.js';
-import { embedWords } from './lib/static-word-vectors.js';
+import { embedWords, writeStaticWordVectors } from './lib/static-word-vectors.js';
 
 const spec = ENCODERS[process.argv[2] ?? 'minilm'];
 if (!spec) throw new Error(`unknown model ${process.argv[2]}; one of ${Object.keys(ENCODERS)}`);
@@ -42,10 +39,6 @@ async function sanityCheck(): Promise<void> {
 
 await sanityCheck();
 const glove = loadGlove(limit);
-const { table, dims } = await embedWords(encoder, glove.words);
-const dir = cacheDir(spec.name);
-writeFileSync(join(dir, `words-${dims}.f32`), table);
-writeFileSync(join(dir, 'words.txt'), glove.words.join('\n') + '\n');
-console.log(
-  `wrote ${join(dir, `words-${dims}.f32`)} (${glove.words.length} x ${dims}) and words.txt`,
-);
+const vectors = await embedWords(encoder, glove.words);
+const file = writeStaticWordVectors(spec, glove.words, vectors);
+console.log(`wrote ${file} (${glove.words.length} x ${vectors.dims}) and words.txt`);

@@ -37,6 +37,7 @@ import { cacheDir } from './lib/package-cache.js';
 import { CV_FOLDS, foldIds, readSib, type SibRow } from './lib/sib.js';
 import { ENCODERS } from './lib/sentence-encoder.js';
 import { centred as centreRows } from './lib/static-word-vectors.js';
+import { weightOfEnglishRank } from './lib/word-weights.js';
 
 const VOCAB = 100_000;
 const TRAINING = { epochs: 400, learningRate: 0.5, l2: 1e-3 };
@@ -55,8 +56,6 @@ interface Vectors {
 }
 
 const words = (text: string): string[] => vectorTokens(topicSkeleton(text), false);
-/** train-topic-vectors' weightOfEnglishRank: smooth inverse frequency, a = 1e-4. */
-const weightOfEnglishRank = (rank: number): number => 1e-4 / (1e-4 + 1 / ((rank + 10) * 13.5));
 
 function gloveVectors(glove: Glove): Vectors {
   const row = (rank: number) => glove.vectors.subarray(rank * GLOVE_DIMS, (rank + 1) * GLOVE_DIMS);

@@ -117,6 +117,7 @@ import {
   wikdictPivotPairs,
 } from './lib/lexicons.js';
 import { alignWords } from './lib/parallel-lexicon.js';
+import { smoothInverseFrequency, weightOfEnglishRank } from './lib/word-weights.js';
 import {
   CV_FOLDS,
   foldIds,
@@ -152,19 +153,13 @@ const MAX_ALIGNMENTS = 6;
 const words = (text: string, charGrams = false): string[] =>
   vectorTokens(topicSkeleton(text), charGrams);
 /**
- * A word's weight in the mean: a / (a + p), p its English frequency by Zipf's law from its
- * GloVe rank (an aligned word: its most frequent English word's), the smooth inverse frequency
- * of Arora, Liang and Ma (2017), so "the" counts 0.01 and a rare word nearly 1. English takes
- * a = 1e-4, the languages with dictionaries (and character grams) a milder 1e-3, their words'
- * English ranks being second-hand; the others, whose words come from 701 sentences and CLDR,
- * keep nearly uniform weights (CV: Arabic 0.660 -> 0.680, Hebrew 0.615 -> 0.651, Ukrainian
- * 0.676 -> 0.717 against inverse frequency).
+ * A word's weight in the mean: its smooth inverse frequency (lib/word-weights; an aligned
+ * word's rank is its most frequent English word's). English takes a = 1e-4, the languages with
+ * dictionaries (and character grams) a milder 1e-3, their words' English ranks being
+ * second-hand; the others, whose words come from 701 sentences and CLDR, keep nearly uniform
+ * weights (CV: Arabic 0.660 -> 0.680, Hebrew 0.615 -> 0.651, Ukrainian 0.676 -> 0.717 against
+ * inverse frequency).
  */
-const smoothInverseFrequency =
-  (a: number) =>
-  (rank: number): number =>
-    a / (a + 1 / ((rank + 10) * 13.5));
-const weightOfEnglishRank = smoothInverseFrequency(1e-4);
 const weightOfRank = smoothInverseFrequency(1e-3);
 const nearlyUniformWeight = (rank: number): number => 1 / (1 + rank / 400_000);
 

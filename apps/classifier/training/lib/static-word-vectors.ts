@@ -25,10 +25,21 @@ export async function staticWordVectors(
   if (cached) return cached;
   const encoder = await SentenceEncoder.load(spec);
   const vectors = await embedWords(encoder, words);
-  const dir = cacheDir(spec.name);
-  writeFileSync(join(dir, `words-${vectors.dims}.f32`), vectors.table);
-  writeFileSync(join(dir, 'words.txt'), words.join('\n') + '\n');
+  writeStaticWordVectors(spec, words, vectors);
   return vectors;
+}
+
+/** Keeps the table as .cache/<model>/words-<dims>.f32 beside words.txt; returns the table's path. */
+export function writeStaticWordVectors(
+  spec: EncoderSpec,
+  words: readonly string[],
+  vectors: StaticWordVectors,
+): string {
+  const dir = cacheDir(spec.name);
+  const file = join(dir, `words-${vectors.dims}.f32`);
+  writeFileSync(file, vectors.table);
+  writeFileSync(join(dir, 'words.txt'), words.join('\n') + '\n');
+  return file;
 }
 
 function readCached(spec: EncoderSpec, words: readonly string[]): StaticWordVectors | undefined {
