@@ -28,6 +28,10 @@
  * at 0.2 (alone 0.624): within CV's noise of 300 epochs' 0.757, so the first setting stands; a
  * weight per group of languages (English, unspaced scripts, the rest; printed by every run):
  * 0.758-0.761, +0.001 over one weight, though unspaced scripts alone gain most at 0.2-0.3.
+ * The pieces' out-of-fold logits go to .cache (written before the other models' answers are
+ * read, so this can run beside train-topic-vectors) for experiment-topic-pool, whose header
+ * records what choosing the lambdas and the weight together, class biases and other fits of the
+ * pieces (smoothing, L2) gave: nothing beyond CV's noise.
  * Found before it was written (numpy, SIB-200 dev, not used to choose anything): the pieces
  * alone 0.604-0.614; contextual vectors of each word alone (layers 4-8 of the network) reached
  * 0.69 on four languages only where every dev word had one, 0.57 with train's words only (39-53
@@ -48,7 +52,14 @@ import {
 } from '../src/topics/topic-pieces.js';
 import { trainDenseSoftmax, type DenseSoftmax } from './lib/dense-softmax.js';
 import { MBERT, mbertPieceEmbeddings } from './lib/mbert.js';
-import { CV_FOLDS, foldIds, readSib, TOPIC_VECTORS_OUT_OF_FOLD, type SibRow } from './lib/sib.js';
+import {
+  CV_FOLDS,
+  foldIds,
+  readSib,
+  TOPIC_PIECES_OUT_OF_FOLD,
+  TOPIC_VECTORS_OUT_OF_FOLD,
+  type SibRow,
+} from './lib/sib.js';
 
 const EPOCHS = Number(process.env.TOPIC_PIECES_EPOCHS ?? 300);
 const LEARNING_RATE = 0.5;
@@ -60,9 +71,6 @@ const SPECIAL = /^\[(PAD|CLS|SEP|MASK|unused\d+)\]$/;
 
 const train = readSib('train');
 const labels = [...new Set(train.map((r) => r.category))].sort();
-if (!existsSync(TOPIC_VECTORS_OUT_OF_FOLD)) {
-  throw new Error(`${TOPIC_VECTORS_OUT_OF_FOLD} is missing: run npm run train:topic-vectors first`);
-}
 
 const embeddings = mbertPieceEmbeddings();
 const DIMS = embeddings.dims;
@@ -176,14 +184,6 @@ function toData(model: DenseSoftmax, mu: Float64Array, sd: Float64Array, weight:
 }
 
 // 1. How much the pieces count: cross-validated against the other models' out-of-fold answers.
-interface OutOfFold {
-  labels: string[];
-  rows: { id: number; folder: string; probabilities: number[] }[];
-}
-const outOfFold = JSON.parse(readFileSync(TOPIC_VECTORS_OUT_OF_FOLD, 'utf8')) as OutOfFold;
-if (outOfFold.labels.join() !== labels.join()) throw new Error('out-of-fold labels differ');
-const pooled = new Map(outOfFold.rows.map((r) => [`${r.folder}:${r.id}`, r.probabilities]));
-
 const held: { row: SibRow; pieces: TopicPieces }[] = [];
 for (let fold = 0; fold < CV_FOLDS; fold++) {
   const ids = foldIds(train, fold);
@@ -191,6 +191,28 @@ for (let fold = 0; fold < CV_FOLDS; fold++) {
   const model = new TopicPieces(fitPieces(fit, 1));
   for (const row of train) if (ids.has(row.id)) held.push({ row, pieces: model });
   console.log(`fold ${fold + 1}/${CV_FOLDS} done`);
+}
+writeOutOfFold();
+
+interface OutOfFold {
+  labels: string[];
+  rows: { id: number; folder: string; probabilities: number[] }[];
+}
+if (!existsSync(TOPIC_VECTORS_OUT_OF_FOLD)) {
+  throw new Error(`${TOPIC_VECTORS_OUT_OF_FOLD} is missing: run npm run train:topic-vectors first`);
+}
+const outOfFold = JSON.parse(readFileSync(TOPIC_VECTORS_OUT_OF_FOLD, 'utf8')) as OutOfFold;
+if (outOfFold.labels.join() !== labels.join()) throw new Error('out-of-fold labels differ');
+const pooled = new Map(outOfFold.rows.map((r) => [`${r.folder}:${r.id}`, r.probabilities]));
+
+/** Every train row's piece logits from the model fitted without its fold (experiment-topic-pool). */
+function writeOutOfFold(): void {
+  const rows = held.map(({ row, pieces: model }) => {
+    const z = model.logits(row.text);
+    return { id: row.id, folder: row.folder, logits: z ? [...z] : null };
+  });
+  writeFileSync(TOPIC_PIECES_OUT_OF_FOLD, JSON.stringify({ labels, rows }));
+  console.log(`wrote ${TOPIC_PIECES_OUT_OF_FOLD} (${rows.length} rows)`);
 }
 
 function crossValidated(weight: number) {

@@ -485,11 +485,17 @@ function crossValidated(folds: Fold[], lambdaOf: (language: string) => number): 
  */
 function writeOutOfFold(folds: Fold[], lambdaOf: (language: string) => number): void {
   const rows = folds.flatMap(({ held, vectors }) =>
-    held.map(({ row, ngram, skeleton }) => ({
-      id: row.id,
-      folder: row.folder,
-      probabilities: vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language)),
-    })),
+    held.map(({ row, ngram, skeleton }) => {
+      const z = vectors.logits(skeleton, row.language);
+      return {
+        id: row.id,
+        folder: row.folder,
+        probabilities: vectors.combine(ngram, skeleton, row.language, lambdaOf(row.language)),
+        // The parts apart, so their weights can be chosen together with the pieces' (experiment-topic-pool).
+        ngram,
+        vectorLogits: z ? [...z] : null,
+      };
+    }),
   );
   writeFileSync(TOPIC_VECTORS_OUT_OF_FOLD, JSON.stringify({ labels, rows }));
   console.log(`wrote ${TOPIC_VECTORS_OUT_OF_FOLD} (${rows.length} rows)`);

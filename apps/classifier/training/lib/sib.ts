@@ -130,6 +130,9 @@ export const TOPIC_VECTORS_OUT_OF_FOLD = join(
   'topic-vectors-out-of-fold.json',
 );
 
+/** train-topic-pieces' out-of-fold logits for every train row (see experiment-topic-pool). */
+export const TOPIC_PIECES_OUT_OF_FOLD = join(repoRoot(), '.cache', 'topic-pieces-out-of-fold.json');
+
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
