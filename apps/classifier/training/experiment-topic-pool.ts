@@ -299,23 +299,13 @@ nested((fit) => {
   const bias = chooseBias(fit, (r) => pooled(r, SHIPPED[r.group], 0.1));
   return (r) => pooled(r, SHIPPED[r.group], 0.1, bias);
 }, 'shipped rule + class biases');
-nested((fit) => {
-  const c = chooseJointly(fit, true);
-  const base = (r: Row) => pooled(r, c.get(r.group)!.lambda, c.get(r.group)!.weight);
-  const bias = chooseBias(fit, base);
-  return (r) => {
-    const s = base(r);
-    for (let k = 0; k < K; k++) s[k] += bias[k];
-    return s;
-  };
-}, 'shipped lambdas, weight per group + class biases');
-nested((fit) => {
-  const c = chooseJointly(fit);
-  const base = (r: Row) => pooled(r, c.get(r.group)!.lambda, c.get(r.group)!.weight);
-  const bias = chooseBias(fit, base);
-  return (r) => {
-    const s = base(r);
-    for (let k = 0; k < K; k++) s[k] += bias[k];
-    return s;
-  };
-}, 'joint + class biases');
+/** The per-group choice (the shipped lambdas, or lambdas chosen too), then class biases. */
+const perGroupThenBias = (fixedLambda: boolean) => (fit: readonly Row[]) => {
+  const c = chooseJointly(fit, fixedLambda);
+  const lambdaOf = (r: Row) => c.get(r.group)!.lambda;
+  const weightOf = (r: Row) => c.get(r.group)!.weight;
+  const bias = chooseBias(fit, (r) => pooled(r, lambdaOf(r), weightOf(r)));
+  return (r: Row) => pooled(r, lambdaOf(r), weightOf(r), bias);
+};
+nested(perGroupThenBias(true), 'shipped lambdas, weight per group + class biases');
+nested(perGroupThenBias(false), 'joint + class biases');
