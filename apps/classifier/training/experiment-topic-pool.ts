@@ -21,8 +21,8 @@
  *   fold's rows come from models fitted without that fold, so a correction learnt on four folds'
  *   models does not carry over to the fifth's, and the per-group choices move within noise;
  *   a multinomial logistic regression over the three models' log-probabilities (lib/
- *   dense-softmax, 300 epochs): 0.664, under-fitted; not pursued, since the per-group choices,
- *   a special case of it, found nothing.
+ *   dense-softmax, 300 epochs; since removed from this script): 0.664, under-fitted; not
+ *   pursued, since the per-group choices, a special case of it, found nothing.
  * The pieces fitted in 60 epochs with other settings (TOPIC_PIECES_* of train-topic-pieces; the
  * pieces alone, then the best w's CV): smoothing 1e-3 0.620, 0.7588 (w 0.15-0.2); 3e-4 0.625,
  * 0.7603 (0.2); 1e-5 0.589, 0.7548; L2 1e-2 0.621, 0.7601; L2 1e-4 0.620, 0.7592; the shipped
