@@ -2,7 +2,7 @@
  * Experiment (its figures are below; nothing here is shipped): whether the n-gram, vector and
  * piece topic models are better pooled than by the shipped rule, ((log p + lambda log q) /
  * (1 + lambda) + w log r) / (1 + w) with lambda per group of languages (train-topic-vectors) and
- * one w (train-topic-pieces).
+ * one w (train-topic-pieces), both read from the shipped model files.
  *   npx tsx apps/classifier/training/experiment-topic-pool.ts [pieces out-of-fold file]
  * Reads the out-of-fold answers train-topic-vectors (n-gram probabilities and vector logits, kept
  * apart) and train-topic-pieces (piece logits) write into .cache. Every choice is made on four
@@ -31,6 +31,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { evaluateTopics } from '../src/eval/topic-eval.js';
+import { TopicPieces } from '../src/topics/topic-pieces.js';
+import { TopicVectors } from '../src/topics/topic-vectors.js';
 import { hasDictionary } from './lib/lexicons.js';
 import {
   CV_FOLDS,
@@ -96,7 +98,11 @@ interface Row {
   piece: Float64Array;
   hasVector: boolean;
   hasPiece: boolean;
+  /** The shipped topic-vectors file's lambda for the row's language. */
+  shippedLambda: number;
 }
+const shippedVectors = TopicVectors.loadIfPresent()!;
+const shippedWeight = TopicPieces.loadIfPresent()!.weight;
 const foldOf = new Map<number, number>();
 for (let f = 0; f < CV_FOLDS; f++) for (const id of foldIds(train, f)) foldOf.set(id, f);
 const rows: Row[] = train.map((r) => {
@@ -113,45 +119,19 @@ const rows: Row[] = train.map((r) => {
     piece: logSoftmax(p.logits),
     hasVector: v.vectorLogits !== null,
     hasPiece: p.logits !== null,
+    shippedLambda: shippedVectors.lambda(r.language),
   };
 });
 
-const folders = [...new Set(rows.map((r) => r.folder))];
-const folderIndex = new Map(folders.map((f, i) => [f, i]));
-
-/** evaluateTopics' mean macro-F1 (classes with gold rows, per folder), without its copying. */
-function meanMacroF1(subset: readonly Row[], predicted: Int32Array): number {
-  const F = folders.length;
-  const tp = new Float64Array(F * K);
-  const fp = new Float64Array(F * K);
-  const fn = new Float64Array(F * K);
-  const hasGold = new Uint8Array(F * K);
-  subset.forEach((row, i) => {
-    const f = folderIndex.get(row.folder)! * K;
-    hasGold[f + row.gold] = 1;
-    if (predicted[i] === row.gold) tp[f + row.gold]++;
-    else {
-      fp[f + predicted[i]]++;
-      fn[f + row.gold]++;
-    }
-  });
-  let total = 0;
-  let counted = 0;
-  for (let f = 0; f < F; f++) {
-    let sum = 0;
-    let classes = 0;
-    for (let k = 0; k < K; k++) {
-      const j = f * K + k;
-      if (!hasGold[j]) continue;
-      classes++;
-      sum += tp[j] === 0 ? 0 : (2 * tp[j]) / (2 * tp[j] + fp[j] + fn[j]);
-    }
-    if (classes) {
-      total += sum / classes;
-      counted++;
-    }
-  }
-  return counted ? total / counted : 0;
+/** The mean macro-F1 (evaluateTopics') of `predicted` class indices for `subset`'s rows. */
+function meanMacroF1(subset: readonly Row[], predicted: ArrayLike<number>): number {
+  return evaluateTopics(
+    subset.map((row, i) => ({
+      group: row.folder,
+      gold: labels[row.gold],
+      predicted: labels[predicted[i]],
+    })),
+  ).meanMacroF1;
 }
 
 /** The pooled scores of the current rule: ((log p + l log q)/(1+l) + w log r)/(1+w) + bias. */
@@ -172,53 +152,50 @@ const argmax = (a: ArrayLike<number>): number => {
   return best;
 };
 
-function report(
-  subset: readonly Row[],
-  score: (row: Row) => ArrayLike<number>,
-): { meanMacroF1: number } {
-  return {
-    meanMacroF1: meanMacroF1(
-      subset,
-      Int32Array.from(subset, (row) => argmax(score(row))),
-    ),
-  };
-}
+const report = (subset: readonly Row[], score: (row: Row) => ArrayLike<number>): number =>
+  meanMacroF1(
+    subset,
+    subset.map((row) => argmax(score(row))),
+  );
 
 const LAMBDAS = [0, 0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 2.5, 3, 4];
 const WEIGHTS = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7];
-const SHIPPED: Record<Group, number> = {
-  English: 2,
-  'character grams': 0.4,
-  dictionaries: 2,
-  'aligned words': 1.5,
-};
-
+const shippedLambdas = GROUPS.map(
+  (g) => `${g} ${[...new Set(rows.filter((r) => r.group === g).map((r) => r.shippedLambda))]}`,
+);
+const shipped = (r: Row) => pooled(r, r.shippedLambda, shippedWeight);
 console.log(
-  `shipped rule (lambdas ${JSON.stringify(SHIPPED)}, weight 0.1): CV ${report(rows, (r) => pooled(r, SHIPPED[r.group], 0.1)).meanMacroF1.toFixed(4)}`,
+  `shipped rule (lambdas ${shippedLambdas.join(', ')}; weight ${shippedWeight}): CV ${report(rows, shipped).toFixed(4)}`,
 );
 
 if (process.env.QUICK) {
   console.log(
     WEIGHTS.map(
-      (w) =>
-        `w ${w}: ${report(rows, (r) => pooled(r, SHIPPED[r.group], w)).meanMacroF1.toFixed(4)}`,
+      (w) => `w ${w}: ${report(rows, (r) => pooled(r, r.shippedLambda, w)).toFixed(4)}`,
     ).join('  '),
   );
   process.exit(0);
 }
 
+/** A group's lambda and weight; no lambda: the shipped file's. */
+interface GroupChoice {
+  lambda?: number;
+  weight: number;
+}
+const pooledBy = (choices: Map<Group, GroupChoice>, bias?: Float64Array) => (r: Row) => {
+  const { lambda, weight } = choices.get(r.group)!;
+  return pooled(r, lambda ?? r.shippedLambda, weight, bias);
+};
+
 /** Per group, the (lambda, weight) with the best mean macro-F1 over the rows given. */
-function chooseJointly(
-  subset: readonly Row[],
-  fixedLambda = false,
-): Map<Group, { lambda: number; weight: number }> {
-  const chosen = new Map<Group, { lambda: number; weight: number }>();
+function chooseJointly(subset: readonly Row[], fixedLambda = false): Map<Group, GroupChoice> {
+  const chosen = new Map<Group, GroupChoice>();
   for (const g of GROUPS) {
     const inGroup = subset.filter((r) => r.group === g);
-    let best = { lambda: 0, weight: 0, f1: -1 };
-    for (const lambda of fixedLambda ? [SHIPPED[g]] : LAMBDAS)
+    let best: GroupChoice & { f1: number } = { weight: 0, f1: -1 };
+    for (const lambda of fixedLambda ? [undefined] : LAMBDAS)
       for (const weight of WEIGHTS) {
-        const f1 = report(inGroup, (r) => pooled(r, lambda, weight)).meanMacroF1;
+        const f1 = report(inGroup, (r) => pooled(r, lambda ?? r.shippedLambda, weight));
         if (f1 > best.f1) best = { lambda, weight, f1 };
       }
     chosen.set(g, best);
@@ -228,7 +205,7 @@ function chooseJointly(
 
 const joint = chooseJointly(rows);
 console.log(
-  `joint (lambda, weight) per group: ${[...joint].map(([g, c]) => `${g} ${c.lambda}/${c.weight}`).join(', ')}: CV ${report(rows, (r) => pooled(r, joint.get(r.group)!.lambda, joint.get(r.group)!.weight)).meanMacroF1.toFixed(4)} (chosen on the rows it is measured on)`,
+  `joint (lambda, weight) per group: ${[...joint].map(([g, c]) => `${g} ${c.lambda}/${c.weight}`).join(', ')}: CV ${report(rows, pooledBy(joint)).toFixed(4)} (chosen on the rows it is measured on)`,
 );
 
 /** Nested: parameters chosen on four folds' out-of-fold rows, measured on the fifth. */
@@ -252,11 +229,8 @@ function nested(
   );
 }
 
-nested(() => (r) => pooled(r, SHIPPED[r.group], 0.1), 'shipped rule');
-nested((fit) => {
-  const c = chooseJointly(fit);
-  return (r) => pooled(r, c.get(r.group)!.lambda, c.get(r.group)!.weight);
-}, 'joint lambda and weight per group');
+nested(() => shipped, 'shipped rule');
+nested((fit) => pooledBy(chooseJointly(fit)), 'joint lambda and weight per group');
 
 /** Class biases by coordinate ascent on the mean macro-F1, after the per-group choice. */
 function chooseBias(subset: readonly Row[], base: (row: Row) => Float64Array): Float64Array {
@@ -291,21 +265,15 @@ function chooseBias(subset: readonly Row[], base: (row: Row) => Float64Array): F
   return bias;
 }
 
+nested((fit) => pooledBy(chooseJointly(fit, true)), 'shipped lambdas, weight per group');
 nested((fit) => {
-  const c = chooseJointly(fit, true);
-  return (r) => pooled(r, c.get(r.group)!.lambda, c.get(r.group)!.weight);
-}, 'shipped lambdas, weight per group');
-nested((fit) => {
-  const bias = chooseBias(fit, (r) => pooled(r, SHIPPED[r.group], 0.1));
-  return (r) => pooled(r, SHIPPED[r.group], 0.1, bias);
+  const bias = chooseBias(fit, shipped);
+  return (r) => pooled(r, r.shippedLambda, shippedWeight, bias);
 }, 'shipped rule + class biases');
 /** The per-group choice (the shipped lambdas, or lambdas chosen too), then class biases. */
 const perGroupThenBias = (fixedLambda: boolean) => (fit: readonly Row[]) => {
-  const c = chooseJointly(fit, fixedLambda);
-  const lambdaOf = (r: Row) => c.get(r.group)!.lambda;
-  const weightOf = (r: Row) => c.get(r.group)!.weight;
-  const bias = chooseBias(fit, (r) => pooled(r, lambdaOf(r), weightOf(r)));
-  return (r: Row) => pooled(r, lambdaOf(r), weightOf(r), bias);
+  const choices = chooseJointly(fit, fixedLambda);
+  return pooledBy(choices, chooseBias(fit, pooledBy(choices)));
 };
 nested(perGroupThenBias(true), 'shipped lambdas, weight per group + class biases');
 nested(perGroupThenBias(false), 'joint + class biases');

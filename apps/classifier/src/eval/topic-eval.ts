@@ -29,7 +29,11 @@ export function macroF1(pairs: { gold: string; predicted: string | undefined }[]
 
 export function evaluateTopics(predictions: TopicPrediction[]): TopicReport {
   const groups = new Map<string, TopicPrediction[]>();
-  for (const p of predictions) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  for (const p of predictions) {
+    const group = groups.get(p.group);
+    if (group) group.push(p);
+    else groups.set(p.group, [p]);
+  }
   const macroF1ByGroup = new Map([...groups].map(([g, ps]) => [g, macroF1(ps)]));
   const values = [...macroF1ByGroup.values()];
   const correct = predictions.filter((p) => p.predicted === p.gold).length;
