@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SqlQuery } from '../search-sql.js';
 import { ChangeFeed, type RunQuery } from './change-feed.js';
+import { DocumentLexemes } from './lexeme-prefilter.js';
 
 interface Reply {
   now: string;
@@ -62,8 +63,14 @@ describe('ChangeFeed', () => {
     assert.deepEqual(
       feed.changedBetween(start, end),
       new Map([
-        ['b', { lexemes: '\u001fharbour\u001f', hit: { id: 'b', title: 'B' } }],
-        ['a', { lexemes: '\u001felection\u001f', hit: { id: 'a', title: 'A' } }],
+        [
+          'b',
+          { lexemes: new DocumentLexemes('\u001fharbour\u001f'), hit: { id: 'b', title: 'B' } },
+        ],
+        [
+          'a',
+          { lexemes: new DocumentLexemes('\u001felection\u001f'), hit: { id: 'a', title: 'A' } },
+        ],
       ]),
     );
     // A deleted article (no document came back) is unknown: its change must be re-read.

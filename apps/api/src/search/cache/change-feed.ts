@@ -1,13 +1,13 @@
 import type { SqlQuery } from '../search-sql.js';
 import { buildChangedDocumentsSql, buildChangesSql } from '../search-sql.js';
 import type { HitRow } from '../search.repository.js';
-import type { LexemeText } from './lexeme-prefilter.js';
+import { DocumentLexemes } from './lexeme-prefilter.js';
 
 export type RunQuery = <T>(query: SqlQuery) => Promise<T[]>;
 
 /** A changed article as the feed read it right after its change: lexemes and display row. */
 export interface ChangedDocument {
-  lexemes: LexemeText;
+  lexemes: DocumentLexemes;
   /** Its columns as a hit (no highlights, rank 0). */
   hit: HitRow;
 }
@@ -207,7 +207,10 @@ export class ChangeFeed {
       buildChangedDocumentsSql([...recorded.keys()]),
     );
     const found = rows
-      .map(({ lexemes, ...hit }) => [recorded.get(hit.id), { lexemes, hit }] as const)
+      .map(
+        ({ lexemes, ...hit }) =>
+          [recorded.get(hit.id), { lexemes: new DocumentLexemes(lexemes), hit }] as const,
+      )
       .filter((pair): pair is readonly [number, ChangedDocument] => pair[0] !== undefined)
       .sort(([a], [b]) => a - b);
     // In position order, so the oldest are first when they are dropped.

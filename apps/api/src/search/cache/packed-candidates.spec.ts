@@ -44,6 +44,22 @@ describe('PackedCandidates', () => {
     assert.equal(packed.has(asUuid), false);
   });
 
+  it('finds each of many ids, those sharing their first bytes too, in any case', () => {
+    // Ten ids for each of 30 first-four-byte heads, given in no order.
+    const idOf = (head: number, tail: number) =>
+      `${(head * 0x07654321).toString(16).padStart(8, '0').slice(-8)}-0000-4000-8000-${tail.toString(16).padStart(12, '0')}`;
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...rows[0]!,
+      id: idOf((i * 7) % 30, i),
+    }));
+    const packed = new PackedCandidates(many);
+    for (const row of many) assert.equal(packed.has(row.id), true, row.id);
+    assert.equal(packed.has(many[42]!.id.toUpperCase()), true);
+    assert.equal(packed.has(idOf(3, 300)), false);
+    assert.equal(packed.has(idOf(31, 1)), false);
+    assert.equal(packed.has('not-a-uuid'), false);
+  });
+
   it('orders ids as PostgreSQL orders uuids and times by microsecond', () => {
     const packed = new PackedCandidates(rows);
     assert.ok(packed.compareIds(0, 1) > 0);

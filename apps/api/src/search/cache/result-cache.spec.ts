@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { CandidateRow } from './candidate-set.js';
 import type { HitRow } from '../search.repository.js';
 import type { ChangeFeed, ChangedDocument, ChangedIds } from './change-feed.js';
+import { DocumentLexemes } from './lexeme-prefilter.js';
 import {
   ResultCache,
   searchCacheAdmissions,
@@ -25,7 +26,10 @@ class FakeFeed {
   }
   change(id: string, lexemes?: string): void {
     if (lexemes !== undefined) {
-      this.documents.set(this.position, { lexemes, hit: { id } as HitRow });
+      this.documents.set(this.position, {
+        lexemes: new DocumentLexemes(lexemes),
+        hit: { id } as HitRow,
+      });
     }
     this.changes.push(id);
     this.position++;
@@ -141,7 +145,8 @@ describe('ResultCache', () => {
     const { load, counts } = loader(matching);
     const filtered = {
       ...load,
-      judge: ({ lexemes }: ChangedDocument) => (lexemes.includes('harbour') ? undefined : null),
+      judge: ({ lexemes }: ChangedDocument) =>
+        lexemes.text.includes('harbour') ? undefined : null,
     };
     await cache.current('q', 5, filtered);
     // b stopped matching (its lexemes say so); c is new and may match.
@@ -167,7 +172,11 @@ describe('ResultCache', () => {
     const judged = {
       ...load,
       judge: ({ lexemes, hit }: ChangedDocument) =>
-        lexemes === 'in' ? { ...row('x', 4), id: hit.id } : lexemes === 'out' ? null : undefined,
+        lexemes.text === 'in'
+          ? { ...row('x', 4), id: hit.id }
+          : lexemes.text === 'out'
+            ? null
+            : undefined,
     };
     await cache.current('q', 5, judged);
     feed.change(uuid('a'), 'out');
