@@ -1,3 +1,5 @@
+import { lowerBound } from './lower-bound.js';
+
 /**
  * The lexemes of a search document, as `\u001f`-separated text with a separator at both ends
  * (what the change feed reads with array_to_string(tsvector_to_array(document), …)).
@@ -28,14 +30,7 @@ export class DocumentLexemes {
   /** Whether the document may have this lexeme (by its lexemeHash): a collision says yes. */
   mayHave(hash: number): boolean {
     const hashes = (this.#hashes ??= hashesOf(this.text));
-    let low = 0;
-    let high = hashes.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (hashes[middle]! < hash) low = middle + 1;
-      else high = middle;
-    }
-    return low < hashes.length && hashes[low] === hash;
+    return hashes[lowerBound(hashes, hash)] === hash;
   }
 
   /** Whether one of its lexemes starts with `prefix`. */

@@ -1,4 +1,5 @@
 import type { CandidateRow } from './candidate-set.js';
+import { lowerBound } from './lower-bound.js';
 
 /** The time format candidates carry (PostgreSQL's UTC text with microseconds). */
 export const UTC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -145,14 +146,7 @@ export class PackedCandidates {
     if (!UUID.test(wanted)) return false;
     const { heads, rows } = (this.#byHead ??= this.headsInOrder());
     const head = Number.parseInt(wanted.slice(0, 8), 16);
-    let low = 0;
-    let high = heads.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (heads[middle]! < head) low = middle + 1;
-      else high = middle;
-    }
-    for (let at = low; at < heads.length && heads[at] === head; at++) {
+    for (let at = lowerBound(heads, head); heads[at] === head; at++) {
       if (this.id(rows[at]!) === wanted) return true;
     }
     return false;
