@@ -9,10 +9,13 @@ export type LexemeText = string;
 export const LEXEME_SEPARATOR = '\u001f';
 const SEPARATOR_CODE = 0x1f;
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** 32-bit FNV-1a over a lexeme's UTF-16 code units (only ever compared within this process). */
 export function lexemeHash(lexeme: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < lexeme.length; i++) hash = Math.imul(hash ^ lexeme.charCodeAt(i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < lexeme.length; i++) hash = Math.imul(hash ^ lexeme.charCodeAt(i), FNV_PRIME);
   return hash >>> 0;
 }
 
@@ -42,16 +45,17 @@ export class DocumentLexemes {
 /** The sorted hashes of the non-empty lexemes between separators. */
 function hashesOf(text: LexemeText): Uint32Array {
   const hashes: number[] = [];
-  let hash = 0x811c9dc5;
+  // lexemeHash of each lexeme, computed in place rather than on a substring of each.
+  let hash = FNV_OFFSET;
   let length = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === SEPARATOR_CODE) {
       if (length > 0) hashes.push(hash >>> 0);
-      hash = 0x811c9dc5;
+      hash = FNV_OFFSET;
       length = 0;
     } else {
-      hash = Math.imul(hash ^ code, 0x01000193);
+      hash = Math.imul(hash ^ code, FNV_PRIME);
       length++;
     }
   }
